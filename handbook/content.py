@@ -1,0 +1,233 @@
+"""Load and validate the handbook's content: data files and pages' front matter.
+
+A ``Site`` is built once per MkDocs build (``get_site``) and shared by the macros
+and the hooks; the tests build it the same way (``load_site``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import ErrorCollector
+from .schema import (
+    GlossaryTerm,
+    Page,
+    Reference,
+    Sequence,
+    Tool,
+    Training,
+    french_errors,
+    page_type_for,
+)
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+DATA_FILES = {
+    "training": "formation.yml",
+    "references": "bibliographie.yml",
+    "glossary": "glossaire.yml",
+}
+
+
+@dataclass
+class PageRecord:
+    """A Markdown page with its type and validated front matter."""
+
+    src_uri: str
+    kind: type[Page]
+    meta: Page | None
+    raw: dict[str, Any]
+
+    @property
+    def title(self) -> str:
+        return str(self.raw.get("title") or self.src_uri)
+
+
+@dataclass
+class Site:
+    project_dir: Path
+    docs_dir: Path
+    errors: ErrorCollector = field(default_factory=ErrorCollector)
+    training: Training | None = None
+    references: dict[str, Reference] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+    #: Number of errors found in the data files (pages cannot be rendered without valid data).
+    data_errors: int = 0
+
+    # -- lookups ---------------------------------------------------------
+    def of_kind(self, kind: type[Page]) -> list[PageRecord]:
+        return [p for p in self.pages.values() if p.kind is kind]
+
+    @property
+    def tools(self) -> dict[str, PageRecord]:
+        return {Path(p.src_uri).stem: p for p in self.of_kind(Tool)}
+
+    @property
+    def sequences(self) -> dict[str, PageRecord]:
+        return {str(p.raw.get("id")): p for p in self.of_kind(Sequence) if p.raw.get("id")}
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def doc_path(self, src_uri: str) -> str:
+        return self.rel(self.docs_dir / src_uri)
+
+
+# --------------------------------------------------------------------------
+# YAML helpers
+# --------------------------------------------------------------------------
+
+
+def _yaml_error_message(error: yaml.YAMLError) -> tuple[str, int | None]:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(error, "problem", None) or str(error)
+    return (
+        f"YAML mal formé ({problem}) ; vérifiez l'indentation, les deux-points et les guillemets",
+        line,
+    )
+
+
+def read_yaml(site: Site, path: Path) -> Any:
+    if not path.is_file():
+        site.errors.add(site.rel(path), "fichier de données introuvable")
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        message, line = _yaml_error_message(error)
+        site.errors.add(site.rel(path), message, line=line)
+        return None
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """Return (front matter text or None, body)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text
+    return match.group(1) or "", text[match.end():]
+
+
+def _validate(site: Site, path: str, model: type[BaseModel] | TypeAdapter, data: Any, context: dict) -> Any:
+    try:
+        if isinstance(model, TypeAdapter):
+            return model.validate_python(data, context=context)
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        for message in french_errors(error):
+            site.errors.add(path, message)
+        return None
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+
+def load_data(site: Site, data_dir: Path) -> None:
+    raw = read_yaml(site, data_dir / DATA_FILES["training"])
+    if raw is not None:
+        site.training = _validate(site, site.rel(data_dir / DATA_FILES["training"]), Training, raw, {})
+
+    raw = read_yaml(site, data_dir / DATA_FILES["references"])
+    if raw is not None:
+        refs = _validate(site, site.rel(data_dir / DATA_FILES["references"]), TypeAdapter(list[Reference]), raw, {})
+        for ref in refs or []:
+            if ref.cle in site.references:
+                site.errors.add(site.rel(data_dir / DATA_FILES["references"]), f"la clé « {ref.cle} » est définie deux fois")
+            site.references[ref.cle] = ref
+
+    raw = read_yaml(site, data_dir / DATA_FILES["glossary"])
+    if raw is not None:
+        path = site.rel(data_dir / DATA_FILES["glossary"])
+        terms = _validate(site, path, TypeAdapter(list[GlossaryTerm]), raw, {"references": set(site.references)})
+        for term in terms or []:
+            if term.id in site.glossary:
+                site.errors.add(path, f"le terme « {term.id} » est défini deux fois")
+            site.glossary[term.id] = term
+        for term in site.glossary.values():
+            for other in term.lies:
+                if other not in site.glossary:
+                    site.errors.add(path, f"le terme « {term.id} » renvoie au terme lié inconnu « {other} »")
+
+
+def load_pages(site: Site) -> None:
+    raws: dict[str, tuple[type[Page], dict]] = {}
+    for file in sorted(site.docs_dir.rglob("*.md")):
+        src_uri = file.relative_to(site.docs_dir).as_posix()
+        path = site.doc_path(src_uri)
+        kind = page_type_for(src_uri)
+        text = file.read_text(encoding="utf-8")
+        front, _ = split_front_matter(text)
+        data: Any = {}
+        if front is None:
+            site.errors.add(path, "l'en-tête YAML (front matter, entre deux lignes « --- ») est absent", line=1,
+                            fix="commencez le fichier par « --- », les champs title et description, puis « --- »")
+        else:
+            try:
+                data = yaml.safe_load(front) or {}
+            except yaml.YAMLError as error:
+                message, line = _yaml_error_message(error)
+                site.errors.add(path, "en-tête : " + message, line=(line + 1) if line else None)
+                data = None
+            if data is not None and not isinstance(data, dict):
+                site.errors.add(path, "l'en-tête YAML doit être une liste de champs « clé : valeur »", line=2)
+                data = None
+        raws[src_uri] = (kind, data if isinstance(data, dict) else {})
+        if data is None:
+            site.pages[src_uri] = PageRecord(src_uri, kind, None, {})
+
+    training = site.training
+    context = {
+        "objectives": {o.id for o in training.objectifs} if training else None,
+        "lines": {line.id for line in training.lines()} if training else None,
+        "tools": {Path(uri).stem for uri, (kind, _) in raws.items() if kind is Tool},
+        "sequences": {str(d.get("id")) for uri, (kind, d) in raws.items() if kind is Sequence and d.get("id")},
+    }
+    for src_uri, (kind, data) in raws.items():
+        if src_uri in site.pages:  # unreadable front matter, already reported
+            continue
+        meta = _validate(site, site.doc_path(src_uri), kind, data, context)
+        site.pages[src_uri] = PageRecord(src_uri, kind, meta, data)
+
+    seen: dict[str, str] = {}
+    for record in site.of_kind(Sequence):
+        ident = str(record.raw.get("id"))
+        if ident in seen:
+            site.errors.add(site.doc_path(record.src_uri), f"l'identifiant de séquence « {ident} » est déjà utilisé par « {seen[ident]} »")
+        seen[ident] = record.src_uri
+
+
+def load_site(project_dir: Path, docs_dir: Path) -> Site:
+    site = Site(project_dir=project_dir, docs_dir=docs_dir)
+    load_data(site, project_dir / "data")
+    site.data_errors = len(site.errors)
+    load_pages(site)
+    return site
+
+
+_CURRENT: list = [None, None]  # [config, site]: the config object is kept so its identity stays unique
+
+
+def get_site(config) -> Site:
+    """The Site of the MkDocs build running with ``config`` (loaded once per build)."""
+    if _CURRENT[0] is not config:
+        project_dir = Path(config["config_file_path"]).resolve().parent
+        _CURRENT[:] = [config, load_site(project_dir, Path(config["docs_dir"]).resolve())]
+    return _CURRENT[1]
+
+
+def forget(config) -> None:
+    """Drop the cached Site once its build is over."""
+    if _CURRENT[0] is config:
+        _CURRENT[:] = [None, None]

@@ -1,0 +1,228 @@
+"""MkDocs hooks (declared in mkdocs.yml under ``hooks``).
+
+- validate every page against the content model (front matter, required sections);
+- refuse images without alternative text;
+- turn MkDocs' link and navigation warnings into French messages;
+- fail the build with a French summary when the content has errors;
+- add an accent-folded field to the search index.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from handbook.content import ErrorCollector, forget, get_site, split_front_matter
+from handbook.schema import missing_sections
+from handbook.search import add_folded_field
+
+# --------------------------------------------------------------------------
+# French messages for MkDocs' own link and navigation checks
+# --------------------------------------------------------------------------
+
+_LINK_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but the target(?: '[^']+')? is not found among documentation files\.(?: Did you mean '(?P<hint>[^']+)'\?)?"),
+     "lien cassé « {link} » : la page visée n'existe pas dans docs/"),
+    (re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'\."),
+     "ancre cassée « {link} » : la page « {target} » n'a pas de titre ou d'ancre « #{anchor} »"),
+    (re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but there is no such anchor on this page\.(?P<rest>.*)"),
+     "ancre cassée « {link} » : cette page n'a pas de titre ou d'ancre « {link} »"),
+    (re.compile(r"Doc file '(?P<file>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was left as is\.(?: Did you mean '(?P<hint>[^']+)'\?)?"),
+     "lien « {link} » non reconnu : visez un fichier Markdown (.md) avec un chemin relatif"),
+    (re.compile(r"Doc file '(?P<file>[^']+)' contains an absolute link '(?P<link>[^']+)', it was left as is\.(?: Did you mean '(?P<hint>[^']+)'\?)?"),
+     "lien absolu « {link} » : utilisez un chemin relatif vers le fichier .md, sinon le site ne marche pas hors ligne"),
+    (re.compile(r"Doc file '(?P<file>[^']+)' contains a link to '(?P<link>[^']+)' which is excluded from the built site\."),
+     "lien vers « {link} », page exclue du site"),
+]
+_NAV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not found in the documentation files\.", re.S),
+     "la navigation (rubrique « nav ») cite « {link} », qui n'existe pas dans docs/"),
+    (re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n(?P<list>.*)", re.S),
+     "ces pages ne figurent pas dans la navigation (rubrique « nav » de mkdocs.yml) : {list}"),
+]
+
+
+class FrenchLinkMessages(logging.Filter):
+    """Rewrite MkDocs' English link warnings in French and count them as content errors."""
+
+    def __init__(self, collector: ErrorCollector, docs_prefix: str, config_name: str) -> None:
+        super().__init__("handbook-links")
+        self.collector = collector
+        self.docs_prefix = docs_prefix
+        self.config_name = config_name
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        for pattern, template in _LINK_PATTERNS:
+            match = pattern.match(message)
+            if match:
+                values = {k: (v or "") for k, v in match.groupdict().items()}
+                text = template.format(**values)
+                fix = f"vouliez-vous dire « {values['hint']} » ?" if values.get("hint") else None
+                error = self.collector.record(f"{self.docs_prefix}{values['file']}", text, fix=fix)
+                return self._rewrite(record, error.render())
+        for pattern, template in _NAV_PATTERNS:
+            match = pattern.match(message)
+            if match:
+                values = {k: (v or "") for k, v in match.groupdict().items()}
+                if "list" in values:
+                    values["list"] = ", ".join(x.strip(" -") for x in values["list"].splitlines() if x.strip())
+                error = self.collector.record(self.config_name, template.format(**values),
+                                              fix="chaque page de docs/ doit figurer une fois dans « nav »")
+                return self._rewrite(record, error.render())
+        return True
+
+    @staticmethod
+    def _rewrite(record: logging.LogRecord, text: str) -> bool:
+        record.msg, record.args = text, ()
+        return True
+
+
+_MACRO_ERROR = re.compile(r"_File_: `(?P<file>[^`]+)`.*?_(?P<kind>\w+)_: (?P<message>[^\n]+)", re.S)
+_MACRO_SYNTAX = re.compile(r"_File_: `(?P<file>[^`]+)`.*?_Line (?P<line>\d+) in Markdown file:_ \*\*(?P<message>.*?)\*\*", re.S)
+_TEMPLATE_LINE = re.compile(r'File "<template>", line (?P<line>\d+)')
+
+
+class FrenchMacroMessages(logging.Filter):
+    """Rewrite mkdocs-macros' rendering errors (English, with a traceback) as one French line."""
+
+    def __init__(self, site, docs_prefix: str) -> None:
+        super().__init__("handbook-macros")
+        self.site = site
+        self.docs_prefix = docs_prefix
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "_Macro Rendering Error_" not in message and "_Macro Syntax Error_" not in message:
+            return True
+        syntax = _MACRO_SYNTAX.search(message)
+        match = syntax or _MACRO_ERROR.search(message)
+        if not match:
+            return True
+        src = match.group("file")
+        line = int(syntax.group("line")) if syntax else None
+        if line is None and (found := _TEMPLATE_LINE.search(message)):
+            line = int(found.group("line"))
+        if line is not None:
+            line += _front_matter_lines(self.site.docs_dir / src)
+        problem = match.group("message").strip()
+        if syntax:
+            problem = f"syntaxe de macro invalide ({problem})"
+        elif match.group("kind") != "UndefinedError":
+            problem = f"la macro a échoué ({match.group('kind')} : {problem})"
+        error = self.site.errors.record(self.docs_prefix + src, problem, line=line,
+                                        fix="vérifiez ce qui est écrit entre {{ }} ou {% %}")
+        record.msg, record.args, record.levelno, record.levelname = error.render(), (), logging.ERROR, "ERROR"
+        return True
+
+
+def _front_matter_lines(path: Path) -> int:
+    """Lines before the Markdown body that mkdocs-macros renders (front matter, leading blank lines)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    _, body = split_front_matter(text)
+    return text[: len(text) - len(body.lstrip("\n"))].count("\n")
+
+
+_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+_MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
+
+
+def _install_filter(site, config) -> None:
+    docs_prefix = site.rel(Path(config["docs_dir"]).resolve()) + "/"
+    config_name = Path(config["config_file_path"]).name
+    for name in _LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, FrenchLinkMessages)]:
+            logger.removeFilter(old)
+        logger.addFilter(FrenchLinkMessages(site.errors, docs_prefix, config_name))
+    macros_logger = logging.getLogger(_MACROS_LOGGER)
+    for old in [f for f in macros_logger.filters if isinstance(f, FrenchMacroMessages)]:
+        macros_logger.removeFilter(old)
+    macros_logger.addFilter(FrenchMacroMessages(site, docs_prefix))
+
+
+# --------------------------------------------------------------------------
+# Images without alternative text
+# --------------------------------------------------------------------------
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.missing: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            values = dict(attrs)
+            if not (values.get("alt") or "").strip() and values.get("role") != "presentation":
+                self.missing.append(values.get("src") or "?")
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle in line:
+                return number
+    except OSError:
+        pass
+    return None
+
+
+# --------------------------------------------------------------------------
+# Hooks
+# --------------------------------------------------------------------------
+
+
+def on_config(config):
+    site = get_site(config)
+    _install_filter(site, config)
+    if site.data_errors:
+        raise Abort(site.errors.summary())
+    return config
+
+
+@event_priority(-50)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    site = get_site(config)
+    record = site.pages.get(page.file.src_uri)
+    if record is None or record.meta is None:
+        return markdown
+    path = site.doc_path(page.file.src_uri)
+    for title in missing_sections(record.kind, markdown):
+        site.errors.add(path, f"section obligatoire « ## {title} » absente ({record.kind.LABEL})",
+                        fix="ajoutez ce titre de niveau 2 avec son contenu")
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    site = get_site(config)
+    parser = _Images()
+    parser.feed(html)
+    source = site.docs_dir / page.file.src_uri
+    for src in parser.missing:
+        name = src.rsplit("/", 1)[-1]
+        site.errors.add(site.doc_path(page.file.src_uri), f"l'image « {name} » n'a pas de texte alternatif",
+                        line=_line_of(source, name),
+                        fix="écrivez ce que montre l'image entre les crochets : ![description](image.png)")
+    return html
+
+
+@event_priority(-50)  # after the search plugin has written its index, before the offline plugin
+def on_post_build(config):
+    site = get_site(config)
+    if len(site.errors):
+        raise Abort(site.errors.summary())
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.is_file():
+        add_folded_field(index)
+    forget(config)

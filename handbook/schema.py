@@ -1,0 +1,500 @@
+"""The content model of the handbook: one schema for the build and the tests.
+
+It describes the data files (training programme, glossary, bibliography), the page
+types with their front matter and the sections each type must contain. Field names
+are in French because authors write them; identifiers of the code stay in English.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG)]
+Text = Annotated[str, Field(min_length=1)]
+
+# --------------------------------------------------------------------------
+# Closed lists shared by the data and the pages
+# --------------------------------------------------------------------------
+
+#: Purposes a tool serves. The first five are the five purposes of UNA
+#: communities of practice named in the programme sheet.
+PURPOSES: dict[str, str] = {
+    "interconnaissance": "Interconnaissance",
+    "veille": "Veille continue",
+    "dynamiques-regionales": "Dynamiques régionales communes",
+    "creation-outils": "Création d'outils",
+    "evenements": "Événements",
+    "regulation": "Régulation",
+    "evaluation": "Évaluation",
+    "decision": "Décision",
+    "prospective": "Prospective",
+    "cartographie": "Cartographie",
+}
+FORMATS: dict[str, str] = {
+    "presentiel": "Présentiel",
+    "distance": "À distance",
+    "hybride": "Hybride",
+}
+LEVELS: dict[str, str] = {
+    "decouverte": "Premiers pas",
+    "intermediaire": "Intermédiaire",
+    "confirme": "Confirmé",
+}
+#: Methods of a timed step, as the programme sheet names them.
+METHODS: dict[str, str] = {
+    "apport": "Apport",
+    "atelier": "Atelier",
+    "echange": "Échange",
+    "exemple": "Exemple",
+    "evaluation": "Évaluation",
+}
+
+Purpose = Literal[tuple(PURPOSES)]  # type: ignore[valid-type]
+Format = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
+Level = Literal[tuple(LEVELS)]  # type: ignore[valid-type]
+
+
+class Strict(BaseModel):
+    """Base model: unknown fields are errors (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
+    """Check ``value`` against a closed list given in the validation context.
+
+    ``what`` names the unknown thing with its agreement, e.g. « outil {} inconnu ».
+    """
+    known = (info.context or {}).get(key)
+    if known is not None and value not in known:
+        choices = ", ".join(sorted(known)) or "aucune"
+        raise ValueError(what.format(f"« {value} »") + f" ; valeurs possibles : {choices}")
+    return value
+
+
+# --------------------------------------------------------------------------
+# Data file: the training programme (data/formation.yml)
+# --------------------------------------------------------------------------
+
+
+class Labelled(Strict):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]+$")]
+    libelle: Text
+
+
+class CommunityPurpose(Strict):
+    id: Purpose
+    libelle: Text
+
+
+class ProgrammeLine(Strict):
+    id: Annotated[str, Field(pattern=r"^J[12]-L[0-9]+$")]
+    libelle: Text
+
+
+class ProgrammeBlock(Strict):
+    titre: Text
+    lignes: Annotated[list[ProgrammeLine], Field(min_length=1)]
+
+
+class ProgrammeDay(Strict):
+    numero: Literal[1, 2]
+    blocs: Annotated[list[ProgrammeBlock], Field(min_length=1)]
+
+
+class Method(Strict):
+    nom: Text
+    contenu: Text
+
+
+class Methods(Strict):
+    presentation: Text
+    modalites: Annotated[list[Method], Field(min_length=1)]
+
+
+class Resource(Strict):
+    libelle: Text
+    #: Page of the handbook that holds or replaces this resource (path relative to docs/).
+    page: Annotated[str, Field(pattern=r"^[a-z0-9/-]+\.md$")]
+    usage: Text
+
+
+class Session(Strict):
+    dates: Text
+    lieu: Text
+    debut: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    fin: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+class PracticalItem(Strict):
+    """A public-information item of the programme sheet (Qualiopi indicator 1)."""
+
+    libelle: Text
+    texte: Text
+    #: False when the programme sheet gives no value and the text is a generic statement.
+    precise: bool
+
+
+class Training(Strict):
+    """Everything the programme sheet says, plus the public-information items."""
+
+    titre: Text
+    description: Annotated[list[Text], Field(min_length=1)]
+    finalites_communautes: Annotated[list[CommunityPurpose], Field(min_length=5, max_length=5)]
+    prerequis: Text
+    objectifs: Annotated[list[Labelled], Field(min_length=1)]
+    jours: Annotated[list[ProgrammeDay], Field(min_length=2, max_length=2)]
+    methodes: Methods
+    ressources: Annotated[list[Resource], Field(min_length=1)]
+    evaluation: Text
+    duree: Text
+    duree_heures: Annotated[int, Field(gt=0)]
+    intervenants: Text
+    public: Text
+    sessions: Annotated[list[Session], Field(min_length=1)]
+    informations: dict[Literal["modalites_acces", "delais_acces", "tarifs", "contacts", "accessibilite"], PracticalItem]
+    date_mise_a_jour: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+    @field_validator("informations")
+    @classmethod
+    def _all_items(cls, value: dict[str, PracticalItem]) -> dict[str, PracticalItem]:
+        expected = {"modalites_acces", "delais_acces", "tarifs", "contacts", "accessibilite"}
+        missing = sorted(expected - set(value))
+        if missing:
+            raise ValueError("informations publiques manquantes : " + ", ".join(missing))
+        return value
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "Training":
+        ids = [o.id for o in self.objectifs] + [line.id for line in self.lines()]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError("identifiants en double : " + ", ".join(duplicates))
+        if sorted(d.numero for d in self.jours) != [1, 2]:
+            raise ValueError("les jours doivent être numérotés 1 et 2")
+        return self
+
+    def lines(self) -> list[ProgrammeLine]:
+        return [line for day in self.jours for block in day.blocs for line in block.lignes]
+
+
+# --------------------------------------------------------------------------
+# Data files: glossary and bibliography
+# --------------------------------------------------------------------------
+
+
+class Reference(Strict):
+    """One entry of the bibliography; only works marked « vérifié » in the vetted list."""
+
+    cle: Slug
+    #: Short author form used in citations: « Wenger, McDermott et Snyder ».
+    court: Text
+    auteurs: Text
+    annee: Annotated[str, Field(pattern=r"^\d{4}$|^s\. d\.$")]
+    titre: Text
+    #: Publisher, journal or place, as far as it is verified (may be absent).
+    publication: str | None = None
+    theme: Text
+    resume: Text
+
+
+class GlossaryTerm(Strict):
+    """One glossary entry: a short definition in our own words, its source, related terms."""
+
+    id: Slug
+    terme: Text
+    definition: Text
+    sources: Annotated[list[Slug], Field(min_length=1)]
+    lies: list[Slug] = []
+
+    @field_validator("definition")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", value.strip()) if s]
+        if len(sentences) > 3:
+            raise ValueError("la définition doit tenir en une à trois phrases")
+        return value
+
+    @field_validator("sources")
+    @classmethod
+    def _known_sources(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        for key in value:
+            _known(key, info, "references", "référence bibliographique {} inconnue")
+        return value
+
+
+# --------------------------------------------------------------------------
+# Page types (front matter + required sections)
+# --------------------------------------------------------------------------
+
+
+class Page(Strict):
+    """Any page of the handbook."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    #: Identifier of the page type, used in macros and commands.
+    KEY: ClassVar[str] = "page"
+    #: Human name of the page type, for messages.
+    LABEL: ClassVar[str] = "page"
+    #: Folder (relative to docs/) whose pages have this type; None for generic pages.
+    FOLDER: ClassVar[str | None] = None
+    #: Level-2 headings (``## …``) the page must contain, in this order.
+    SECTIONS: ClassVar[tuple[str, ...]] = ()
+
+    title: Text
+    description: Text
+    tags: list[Text] = []
+    # Native MkDocs / Material / macros keys an author may use.
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
+    render_macros: bool = True
+    search: dict[str, Any] = {}
+    icon: str | None = None
+    status: str | None = None
+
+
+class Sequence(Page):
+    KEY: ClassVar[str] = "sequence"
+    LABEL: ClassVar[str] = "séquence"
+    FOLDER: ClassVar[str | None] = "jour-*"
+    SECTIONS: ClassVar[tuple[str, ...]] = (
+        "Objectifs de la séquence",
+        "Déroulé minuté",
+        "Apports",
+        "Activité d'application",
+        "À retenir",
+        "Pour aller plus loin",
+    )
+
+    id: Annotated[str, Field(pattern=r"^j[12]-[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    jour: Literal[1, 2]
+    objectifs: Annotated[list[str], Field(min_length=1)]
+    lignes: list[str] = []
+    outils: list[Slug] = []
+
+    @field_validator("objectifs")
+    @classmethod
+    def _known_objectives(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        for item in value:
+            _known(item, info, "objectives", "objectif de formation {} inconnu")
+        return value
+
+    @field_validator("lignes")
+    @classmethod
+    def _known_lines(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        for item in value:
+            _known(item, info, "lines", "ligne du programme {} inconnue")
+        return value
+
+    @field_validator("outils")
+    @classmethod
+    def _known_tools(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        for item in value:
+            _known(item, info, "tools", "outil {} inconnu")
+        return value
+
+    @model_validator(mode="after")
+    def _id_matches_day(self) -> "Sequence":
+        if not self.id.startswith(f"j{self.jour}-"):
+            raise ValueError(f"l'identifiant « {self.id} » doit commencer par « j{self.jour}- » (jour {self.jour})")
+        return self
+
+
+class Range(Strict):
+    min: Annotated[int, Field(gt=0)]
+    max: Annotated[int, Field(gt=0)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Range":
+        if self.min > self.max:
+            raise ValueError(f"le minimum ({self.min}) dépasse le maximum ({self.max})")
+        return self
+
+
+class Tool(Page):
+    KEY: ClassVar[str] = "outil"
+    LABEL: ClassVar[str] = "fiche outil"
+    FOLDER: ClassVar[str | None] = "outils"
+    SECTIONS: ClassVar[tuple[str, ...]] = (
+        "En bref",
+        "Question d'invitation",
+        "Espace et matériel",
+        "Participation et groupes",
+        "Déroulé minuté",
+        "Rôle et posture de l'animation",
+        "À distance",
+        "Variantes",
+        "Pièges à éviter",
+        "Exemple dans une communauté du domicile",
+        "Sources",
+    )
+
+    finalites: Annotated[list[Purpose], Field(min_length=1)]
+    duree: Range
+    groupe: Range
+    formats: Annotated[list[Format], Field(min_length=1)]
+    niveau: Level
+    materiel: Annotated[list[Text], Field(min_length=1)]
+    associes: list[Slug] = []
+
+    @field_validator("associes")
+    @classmethod
+    def _known_tools(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        for item in value:
+            _known(item, info, "tools", "outil {} inconnu")
+        return value
+
+
+class Chapter(Page):
+    KEY: ClassVar[str] = "chapitre"
+    LABEL: ClassVar[str] = "chapitre du guide"
+    FOLDER: ClassVar[str | None] = "guide"
+    SECTIONS: ClassVar[tuple[str, ...]] = (
+        "La question traitée",
+        "Notions",
+        "Repères pratiques",
+        "En pratique",
+        "Outils et séquences liés",
+    )
+
+    ordre: Annotated[int, Field(ge=1)]
+
+
+class CaseStudy(Page):
+    KEY: ClassVar[str] = "cas"
+    LABEL: ClassVar[str] = "étude de cas"
+    FOLDER: ClassVar[str | None] = "cas"
+    SECTIONS: ClassVar[tuple[str, ...]] = (
+        "Contexte",
+        "Actrices et acteurs",
+        "Situation",
+        "Questions",
+        "Pistes d'analyse",
+        "Outils mobilisables",
+        "Séquences où le cas est utilisé",
+    )
+
+    fictif: Literal[True]
+    outils: list[Slug] = []
+
+    @field_validator("outils")
+    @classmethod
+    def _known_tools(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        for item in value:
+            _known(item, info, "tools", "outil {} inconnu")
+        return value
+
+
+class Template(Page):
+    KEY: ClassVar[str] = "modele"
+    LABEL: ClassVar[str] = "modèle"
+    FOLDER: ClassVar[str | None] = "modeles"
+    SECTIONS: ClassVar[tuple[str, ...]] = (
+        "Mode d'emploi",
+        "Le modèle",
+        "Exemple rempli",
+    )
+
+
+#: Every page type, the generic page last.
+PAGE_TYPES: tuple[type[Page], ...] = (Sequence, Tool, Chapter, CaseStudy, Template, Page)
+
+
+def page_type_for(src_uri: str) -> type[Page]:
+    """Return the page type of a Markdown file from its folder (index pages are generic)."""
+    parts = src_uri.split("/")
+    if len(parts) >= 2 and parts[-1] != "index.md":
+        folder = parts[0]
+        for kind in PAGE_TYPES:
+            if kind.FOLDER and re.fullmatch(kind.FOLDER.replace("*", r"[0-9]+"), folder):
+                return kind
+    return Page
+
+
+# --------------------------------------------------------------------------
+# French messages for validation errors
+# --------------------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "int": "un nombre entier",
+    "string": "un texte",
+    "list": "une liste",
+    "bool": "vrai ou faux (true / false)",
+    "dict": "un ensemble de champs (clé : valeur)",
+    "model": "un ensemble de champs (clé : valeur)",
+}
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    parts = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"n° {item + 1}")
+        else:
+            parts.append(str(item))
+    return " › ".join(parts)
+
+
+def french_errors(error: ValidationError) -> list[str]:
+    """Translate a pydantic error into French sentences an author can act on."""
+    messages = []
+    for item in error.errors(include_url=False):
+        kind = item["type"]
+        loc = tuple(x for x in item["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+        field = _where(loc) if loc else "(page)"
+        value = item.get("input")
+        ctx = item.get("ctx") or {}
+        if kind == "missing":
+            text = f"le champ obligatoire « {field} » est absent"
+        elif kind == "extra_forbidden":
+            text = f"le champ « {field} » n'existe pas dans le modèle (faute de frappe ?)"
+        elif kind == "literal_error":
+            expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+            text = f"valeur « {value} » inconnue pour « {field} » ; valeurs possibles : {expected}"
+        elif kind.endswith("_type") or kind.endswith("_parsing"):
+            wanted = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), "une autre forme de valeur")
+            text = f"« {field} » doit être {wanted} (valeur reçue : « {value} »)"
+        elif kind == "string_pattern_mismatch":
+            text = f"« {field} » a une forme invalide (valeur reçue : « {value} ») ; attendu : identifiant en minuscules, chiffres et tirets"
+        elif kind in ("too_short", "string_too_short"):
+            text = f"« {field} » est vide ou trop court"
+        elif kind == "too_long":
+            text = f"« {field} » contient trop d'éléments"
+        elif kind in ("greater_than", "greater_than_equal"):
+            text = f"« {field} » doit être un nombre positif (valeur reçue : « {value} »)"
+        elif kind == "value_error":
+            text = (f"« {field} » : " if loc else "") + str(ctx.get("error", item["msg"]))
+        else:
+            text = f"« {field} » est invalide ({item['msg']})"
+        messages.append(text)
+    return messages
+
+
+def section_titles(markdown: str) -> list[tuple[str, int]]:
+    """Level-2 headings of a Markdown text with their line numbers, code blocks excluded."""
+    titles = []
+    fence: str | None = None
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        stripped = line.strip()
+        match = re.match(r"^(`{3,}|~{3,})", stripped)
+        if match:
+            if fence is None:
+                fence = match.group(1)
+            elif stripped.startswith(fence):
+                fence = None
+            continue
+        if fence is None:
+            heading = re.match(r"^##\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$", line)
+            if heading:
+                titles.append((heading.group(1).strip(), number))
+    return titles
+
+
+def missing_sections(kind: type[Page], markdown: str) -> list[str]:
+    """Required sections of ``kind`` that ``markdown`` lacks (order is not enforced)."""
+    present = {title for title, _ in section_titles(markdown)}
+    return [title for title in kind.SECTIONS if title not in present]

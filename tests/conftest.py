@@ -1,0 +1,134 @@
+"""Shared fixtures: the site is built once per test session; browser tests share one Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a strict ``mkdocs build`` of ``project`` into ``site_dir``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> subprocess.CompletedProcess:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(ROOT, site_dir)
+    result.site_dir = site_dir  # type: ignore[attr-defined]
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(build) -> Path:
+    if build.returncode != 0:
+        pytest.fail("La construction du site a échoué :\n" + build.stdout + build.stderr)
+    return build.site_dir
+
+
+@pytest.fixture(scope="session")
+def html_pages(site_dir) -> dict[str, Path]:
+    """Built HTML pages (404 excluded), keyed by path relative to the site."""
+    return {p.relative_to(site_dir).as_posix(): p for p in sorted(site_dir.rglob("*.html")) if p.name != "404.html"}
+
+
+@functools.lru_cache(maxsize=None)
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def soup(site_dir):
+    """soup("formation.html") → parsed page."""
+    return lambda rel: _soup(site_dir / rel)
+
+
+@pytest.fixture(scope="session")
+def content_site():
+    """The content model loaded from the sources, exactly as the build loads it."""
+    from handbook.content import load_site
+
+    return load_site(ROOT, ROOT / "docs")
+
+
+# --------------------------------------------------------------------------
+# Small broken projects
+# --------------------------------------------------------------------------
+
+
+def make_project(dest: Path) -> Path:
+    """A small valid project inheriting the real configuration, ready to be broken by a test."""
+    shutil.copytree(FIXTURES / "mini" / "docs", dest / "docs")
+    shutil.copytree(FIXTURES / "mini" / "data", dest / "data")
+    shutil.copy(ROOT / "data" / "formation.yml", dest / "data" / "formation.yml")
+    shutil.copytree(ROOT / "includes", dest / "includes")
+    nav = (FIXTURES / "mini" / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
+        f"hooks:\n  - {ROOT / 'handbook' / 'hooks.py'}\n" + nav,
+        encoding="utf-8",
+    )
+    return dest
+
+
+# --------------------------------------------------------------------------
+# Real browser
+# --------------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium est introuvable ({CHROMIUM}) : installez le paquet Debian « chromium ».")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    yield tab
+    context.close()

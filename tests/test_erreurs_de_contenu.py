@@ -1,0 +1,163 @@
+"""Every content mistake fails the build with a French message naming the file and the problem.
+
+Each case breaks one thing in a small valid project (tests/fixtures/mini) that inherits the
+real configuration, then runs a strict build.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_mkdocs
+
+
+def _edit(path: str, old: str, new: str):
+    def mutate(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"fixture inattendue : « {old} » absent de {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return mutate
+
+
+def _append(path: str, extra: str):
+    def mutate(project: Path) -> None:
+        file = project / path
+        file.write_text(file.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return mutate
+
+
+def _image_without_alt(project: Path) -> None:
+    (project / "docs" / "schema.png").write_bytes(bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"))
+    _append("docs/index.md", "\n![](schema.png)\n")(project)
+
+
+# case id → (mutation, expected fragments of the output, all of them required)
+CASES = {
+    "champ-manquant": (
+        _edit("docs/outils/outil-test.md", "description: Un outil minimal et valide.\n", ""),
+        ["docs/outils/outil-test.md", "le champ obligatoire « description » est absent"],
+    ),
+    "champ-mal-type": (
+        _edit("docs/outils/outil-test.md", "duree: {min: 10, max: 20}", "duree: {min: dix, max: 20}"),
+        ["docs/outils/outil-test.md", "« duree › min » doit être un nombre entier"],
+    ),
+    "valeur-hors-liste": (
+        _edit("docs/outils/outil-test.md", "formats: [presentiel, distance]", "formats: [presentiel, visio]"),
+        ["docs/outils/outil-test.md", "valeur « visio » inconnue", "presentiel, distance, hybride"],
+    ),
+    "champ-inconnu": (
+        _edit("docs/guide/chapitre-test.md", "ordre: 1\n", "ordre: 1\nordres: 2\n"),
+        ["docs/guide/chapitre-test.md", "le champ « ordres » n'existe pas"],
+    ),
+    "section-manquante": (
+        _edit("docs/outils/outil-test.md", "## Variantes\nPar deux.\n", ""),
+        ["docs/outils/outil-test.md", "section obligatoire « ## Variantes » absente"],
+    ),
+    "section-manquante-cas": (
+        _edit("docs/cas/cas-test.md", "## Pistes d'analyse\nDes pistes.\n", ""),
+        ["docs/cas/cas-test.md", "section obligatoire « ## Pistes d'analyse » absente"],
+    ),
+    "lien-casse": (
+        _append("docs/index.md", "\nVoir [cette page](page-absente.md).\n"),
+        ["docs/index.md", "lien cassé « page-absente.md »"],
+    ),
+    "ancre-cassee": (
+        _append("docs/index.md", "\nVoir [ce terme](glossaire.md#terme-absent).\n"),
+        ["docs/index.md", "ancre cassée « glossaire.md#terme-absent »", "#terme-absent"],
+    ),
+    "image-sans-alternative": (
+        _image_without_alt,
+        ["docs/index.md", "l'image « schema.png » n'a pas de texte alternatif"],
+    ),
+    "outil-inconnu": (
+        _append("docs/index.md", '\n{{ outil("marche-exploratoire") }}\n'),
+        ["docs/index.md", "outil inconnu « marche-exploratoire »", "outil-test"],
+    ),
+    "outil-inconnu-en-tete": (
+        _edit("docs/cas/cas-test.md", "outils: [outil-test]", "outils: [outil-absent]"),
+        ["docs/cas/cas-test.md", "outil « outil-absent » inconnu"],
+    ),
+    "sequence-inconnue": (
+        _append("docs/index.md", '\n{{ sequence("j9-absente") }}\n'),
+        ["docs/index.md", "séquence inconnue « j9-absente »"],
+    ),
+    "terme-inconnu": (
+        _append("docs/index.md", '\n{{ terme("serendipite") }}\n'),
+        ["docs/index.md", "terme du glossaire inconnu « serendipite »"],
+    ),
+    "reference-inconnue": (
+        _append("docs/index.md", '\n{{ cite("dupont-2099") }}\n'),
+        ["docs/index.md", "référence bibliographique inconnue « dupont-2099 »"],
+    ),
+    "objectif-inconnu": (
+        _edit("docs/jour-1/sequence-test.md", "objectifs: [O1]", "objectifs: [O9]"),
+        ["docs/jour-1/sequence-test.md", "objectif de formation « O9 » inconnu"],
+    ),
+    "yaml-mal-forme": (
+        _edit("data/formation.yml", "prerequis:", "prerequis:\n  - [liste: non fermée\n ici:"),
+        ["data/formation.yml", "YAML mal formé", "ligne"],
+    ),
+    "en-tete-mal-forme": (
+        _edit("docs/modeles/modele-test.md", "title: Modèle de test", "title: [Modèle de test"),
+        ["docs/modeles/modele-test.md", "en-tête : YAML mal formé"],
+    ),
+    "faute-de-frappe-macro": (
+        _edit("docs/index.md", "{{ formation.titre }}", "{{ formation.titree }}"),
+        ["docs/index.md", "« titree » n'existe pas", "ligne 6"],
+    ),
+    "page-hors-navigation": (
+        _append("docs/guide/chapitre-test.md", ""),  # the nav is edited below
+        ["mkdocs.yml", "ne figurent pas dans la navigation", "guide/orphelin.md"],
+    ),
+}
+
+
+def _orphan(project: Path) -> None:
+    text = (project / "docs" / "guide" / "chapitre-test.md").read_text(encoding="utf-8")
+    (project / "docs" / "guide" / "orphelin.md").write_text(
+        text.replace("title: Chapitre de test", "title: Chapitre orphelin"), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    def run(case: str):
+        project = make_project(tmp_path_factory.mktemp(case))
+        mutate, _ = CASES[case]
+        mutate(project)
+        if case == "page-hors-navigation":
+            _orphan(project)
+        result = run_mkdocs(project, project / "site")
+        return case, result
+
+    valid = make_project(tmp_path_factory.mktemp("valide"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(pool.map(run, CASES))
+        results["valide"] = run_mkdocs(valid, valid / "site")
+    return results
+
+
+def test_small_project_builds_when_nothing_is_broken(outcomes):
+    result = outcomes["valide"]
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_content_mistake_fails_with_french_message(outcomes, case):
+    result = outcomes[case]
+    output = (result.stdout + result.stderr).replace("\u00a0", " ")
+    assert result.returncode != 0, f"la construction aurait dû échouer ({case})\n{output}"
+    for fragment in CASES[case][1]:
+        assert fragment.replace("\u00a0", " ") in output, f"message attendu absent : « {fragment} »\n{output}"
+    assert "Traceback" not in output, "une trace Python s'affiche au lieu d'un message clair"
+
+
+def test_content_errors_are_summarised_in_french(outcomes):
+    output = outcomes["outil-inconnu"].stdout + outcomes["outil-inconnu"].stderr
+    assert re.search(r"La construction du manuel a échoué : \d+ erreurs? de contenu", output.replace("\u00a0", " "))
