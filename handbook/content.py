@@ -16,7 +16,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ErrorCollector
 from .schema import (
+    METHODS,
     GlossaryTerm,
+    RunSheet,
+    Slot,
     Page,
     Reference,
     Sequence,
@@ -24,6 +27,9 @@ from .schema import (
     Training,
     french_errors,
     page_type_for,
+    run_sheet_problems,
+    section_body,
+    timed_steps,
 )
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
@@ -32,6 +38,7 @@ DATA_FILES = {
     "training": "formation.yml",
     "references": "bibliographie.yml",
     "glossary": "glossaire.yml",
+    "run_sheet": "deroule.yml",
 }
 
 
@@ -43,6 +50,9 @@ class PageRecord:
     kind: type[Page]
     meta: Page | None
     raw: dict[str, Any]
+    body: str = ""
+    #: Line number of the body's first line in the file.
+    body_line: int = 1
 
     @property
     def title(self) -> str:
@@ -55,6 +65,7 @@ class Site:
     docs_dir: Path
     errors: ErrorCollector = field(default_factory=ErrorCollector)
     training: Training | None = None
+    run_sheet: RunSheet | None = None
     references: dict[str, Reference] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     pages: dict[str, PageRecord] = field(default_factory=dict)
@@ -72,6 +83,20 @@ class Site:
     @property
     def sequences(self) -> dict[str, PageRecord]:
         return {str(p.raw.get("id")): p for p in self.of_kind(Sequence) if p.raw.get("id")}
+
+    def slot_of(self, sequence_id: str) -> tuple[int, Slot] | None:
+        """(day number, slot) of a sequence in the run-sheet."""
+        for day in self.run_sheet.jours if self.run_sheet else []:
+            for slot in day.creneaux:
+                if slot.sequence == sequence_id:
+                    return day.numero, slot
+        return None
+
+    def sequences_for(self, field_name: str, value: str) -> list[PageRecord]:
+        """Sequences whose front matter list ``field_name`` contains ``value``, in run-sheet order."""
+        order = [s.sequence for d in (self.run_sheet.jours if self.run_sheet else []) for s in d.creneaux]
+        found = [r for r in self.of_kind(Sequence) if r.meta and value in getattr(r.meta, field_name)]
+        return sorted(found, key=lambda r: order.index(r.meta.id) if r.meta.id in order else len(order))
 
     def rel(self, path: Path) -> str:
         try:
@@ -139,6 +164,13 @@ def load_data(site: Site, data_dir: Path) -> None:
     if raw is not None:
         site.training = _validate(site, site.rel(data_dir / DATA_FILES["training"]), Training, raw, {})
 
+    raw = read_yaml(site, data_dir / DATA_FILES["run_sheet"])
+    if raw is not None:
+        path = site.rel(data_dir / DATA_FILES["run_sheet"])
+        site.run_sheet = _validate(site, path, RunSheet, raw, {})
+        for problem in run_sheet_problems(site.run_sheet) if site.run_sheet else []:
+            site.errors.add(path, problem, fix="corrigez les heures de début et de fin des créneaux")
+
     raw = read_yaml(site, data_dir / DATA_FILES["references"])
     if raw is not None:
         refs = _validate(site, site.rel(data_dir / DATA_FILES["references"]), TypeAdapter(list[Reference]), raw, {})
@@ -162,13 +194,14 @@ def load_data(site: Site, data_dir: Path) -> None:
 
 
 def load_pages(site: Site) -> None:
-    raws: dict[str, tuple[type[Page], dict]] = {}
+    raws: dict[str, tuple[type[Page], dict, str, int]] = {}
     for file in sorted(site.docs_dir.rglob("*.md")):
         src_uri = file.relative_to(site.docs_dir).as_posix()
         path = site.doc_path(src_uri)
         kind = page_type_for(src_uri)
         text = file.read_text(encoding="utf-8")
-        front, _ = split_front_matter(text)
+        front, body = split_front_matter(text)
+        body_line = text[: len(text) - len(body)].count("\n") + 1
         data: Any = {}
         if front is None:
             site.errors.add(path, "l'en-tête YAML (front matter, entre deux lignes « --- ») est absent", line=1,
@@ -183,22 +216,21 @@ def load_pages(site: Site) -> None:
             if data is not None and not isinstance(data, dict):
                 site.errors.add(path, "l'en-tête YAML doit être une liste de champs « clé : valeur »", line=2)
                 data = None
-        raws[src_uri] = (kind, data if isinstance(data, dict) else {})
+        raws[src_uri] = (kind, data if isinstance(data, dict) else {}, body, body_line)
         if data is None:
-            site.pages[src_uri] = PageRecord(src_uri, kind, None, {})
+            site.pages[src_uri] = PageRecord(src_uri, kind, None, {}, body, body_line)
 
     training = site.training
     context = {
         "objectives": {o.id for o in training.objectifs} if training else None,
         "lines": {line.id for line in training.lines()} if training else None,
-        "tools": {Path(uri).stem for uri, (kind, _) in raws.items() if kind is Tool},
-        "sequences": {str(d.get("id")) for uri, (kind, d) in raws.items() if kind is Sequence and d.get("id")},
+        "tools": {Path(uri).stem for uri, (kind, *_) in raws.items() if kind is Tool},
     }
-    for src_uri, (kind, data) in raws.items():
+    for src_uri, (kind, data, body, body_line) in raws.items():
         if src_uri in site.pages:  # unreadable front matter, already reported
             continue
         meta = _validate(site, site.doc_path(src_uri), kind, data, context)
-        site.pages[src_uri] = PageRecord(src_uri, kind, meta, data)
+        site.pages[src_uri] = PageRecord(src_uri, kind, meta, data, body, body_line)
 
     seen: dict[str, str] = {}
     for record in site.of_kind(Sequence):
@@ -208,11 +240,88 @@ def load_pages(site: Site) -> None:
         seen[ident] = record.src_uri
 
 
+def check_steps(site: Site) -> None:
+    """Timed steps: sequences add up to their slot, tools fall inside their announced duration."""
+    labels = set(METHODS.values())
+    for record in site.pages.values():
+        if record.meta is None or record.kind not in (Sequence, Tool):
+            continue
+        path = site.doc_path(record.src_uri)
+        _, start = section_body(record.body, "Déroulé minuté")
+        line = record.body_line + start - 1 if start else None
+        steps = timed_steps(record.body)
+        if not steps:
+            if start:
+                site.errors.add(path, "le déroulé minuté ne contient aucune étape au format attendu", line=line,
+                                fix="écrivez chaque étape ainsi : « 1. **10 min** · Apport · consigne »")
+            continue
+        total = sum(step["minutes"] for step in steps)
+        if record.kind is Sequence:
+            for step in steps:
+                if step["method"] not in labels:
+                    site.errors.add(path, f"étape sans modalité reconnue : « {step['text'][:40]}… »", line=line,
+                                    fix="commencez l'étape par une modalité : " + ", ".join(labels))
+            placed = site.slot_of(record.meta.id)
+            if placed and total != placed[1].duration:
+                site.errors.add(path, f"les étapes du déroulé minuté font {total} min, mais le créneau de la "
+                                      f"séquence ({placed[1].debut}–{placed[1].fin}) dure {placed[1].duration} min",
+                                line=line, fix="ajustez les durées des étapes ou le créneau dans data/deroule.yml")
+        else:
+            if not record.meta.duree.min <= total <= record.meta.duree.max:
+                site.errors.add(path, f"les étapes du déroulé minuté font {total} min, hors de la durée annoncée "
+                                      f"({record.meta.duree.min} à {record.meta.duree.max} min)",
+                                line=line, fix="ajustez les étapes ou le champ « duree »")
+
+
+def check_run_sheet(site: Site) -> None:
+    """Sequences of the run-sheet exist, sit on their day, and cover every line and objective."""
+    if site.run_sheet is None or site.training is None:
+        return
+    path = site.rel(site.project_dir / "data" / DATA_FILES["run_sheet"])
+    sequences = site.sequences
+    placed: dict[str, int] = {}
+    for day in site.run_sheet.jours:
+        for slot in day.creneaux:
+            if not slot.sequence:
+                continue
+            if slot.sequence in placed:
+                site.errors.add(path, f"la séquence « {slot.sequence} » figure deux fois dans le déroulé")
+            placed[slot.sequence] = day.numero
+            record = sequences.get(slot.sequence)
+            if record is None:
+                site.errors.add(path, f"le créneau {slot.debut}–{slot.fin} du jour {day.numero} cite la séquence "
+                                      f"« {slot.sequence} », qui n'existe pas",
+                                fix=f"créez la page docs/jour-{day.numero}/… avec « id: {slot.sequence} »")
+            elif record.meta and record.meta.jour != day.numero:
+                site.errors.add(path, f"la séquence « {slot.sequence} » est placée au jour {day.numero}, "
+                                      f"mais sa page indique « jour: {record.meta.jour} »")
+    for ident, record in sequences.items():
+        if ident not in placed:
+            site.errors.add(site.doc_path(record.src_uri), f"la séquence « {ident} » n'a pas de créneau dans le "
+                                                           "déroulé", fix=f"ajoutez-la à {path}")
+    day_of_line = {line.id: day.numero for day in site.training.jours for b in day.blocs for line in b.lignes}
+    for record in site.of_kind(Sequence):
+        for line_id in record.meta.lignes if record.meta else []:
+            if day_of_line.get(line_id) not in (None, record.meta.jour):
+                site.errors.add(site.doc_path(record.src_uri), f"la ligne du programme {line_id} relève du jour "
+                                                               f"{day_of_line[line_id]}, pas du jour {record.meta.jour}")
+    for line in site.training.lines():
+        if not site.sequences_for("lignes", line.id):
+            site.errors.add(path, f"la ligne du programme {line.id} (« {line.libelle} ») n'est traitée par aucune "
+                                  "séquence", fix="ajoutez son identifiant au champ « lignes » d'une séquence")
+    for objective in site.training.objectifs:
+        if not site.sequences_for("objectifs", objective.id):
+            site.errors.add(path, f"l'objectif {objective.id} (« {objective.libelle} ») n'est servi par aucune "
+                                  "séquence", fix="ajoutez son identifiant au champ « objectifs » d'une séquence")
+
+
 def load_site(project_dir: Path, docs_dir: Path) -> Site:
     site = Site(project_dir=project_dir, docs_dir=docs_dir)
     load_data(site, project_dir / "data")
     site.data_errors = len(site.errors)
     load_pages(site)
+    check_run_sheet(site)
+    check_steps(site)
     return site
 
 

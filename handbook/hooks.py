@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from handbook.content import ErrorCollector, forget, get_site, split_front_matter
-from handbook.schema import missing_sections
+from handbook.schema import missing_blocks, missing_sections
 from handbook.search import add_folded_field
 
 # --------------------------------------------------------------------------
@@ -201,6 +201,8 @@ def on_page_markdown(markdown, page, config, files):
     for title in missing_sections(record.kind, markdown):
         site.errors.add(path, f"section obligatoire « ## {title} » absente ({record.kind.LABEL})",
                         fix="ajoutez ce titre de niveau 2 avec son contenu")
+    for syntax in missing_blocks(record.kind, markdown):
+        site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
     return markdown
 
 

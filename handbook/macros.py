@@ -21,6 +21,7 @@ from jinja2 import StrictUndefined
 
 from . import schema
 from .content import get_site
+from .schema import timed_steps
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre"]
@@ -42,6 +43,29 @@ def date_fr(iso: str) -> str:
     value = date.fromisoformat(iso)
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def clock_fr(clock: str) -> str:
+    """« 09:45 » → « 9 h 45 », « 10:00 » → « 10 h »."""
+    hours, mins = clock.split(":")
+    return f"{int(hours)}\u00a0h" + (f"\u00a0{mins}" if mins != "00" else "")
+
+
+def duration_fr(total: int) -> str:
+    """90 → « 1 h 30 », 45 → « 45 min », 60 → « 1 h »."""
+    hours, mins = divmod(total, 60)
+    if not hours:
+        return f"{mins}\u00a0min"
+    return f"{hours}\u00a0h" + (f"\u00a0{mins:02d}" if mins else "")
+
+
+def mid_sentence(term: str) -> str:
+    """« Communauté de pratique » → « communauté de pratique »; « World Café » and « CoP » stay as they are."""
+    words = term.split()
+    first = words[0]
+    if first[:1].isupper() and first[1:] == first[1:].lower() and all(w == w.lower() for w in words[1:]):
+        return first[0].lower() + term[1:]
+    return term
 
 
 def define_env(env) -> None:
@@ -79,6 +103,8 @@ def define_env(env) -> None:
     env.variables["bibliographie"] = site.references
     env.variables["glossaire"] = site.glossary
     env.filter(date_fr)
+    env.filter(clock_fr, name="heure_fr")
+    env.filter(duration_fr, name="duree_fr")
 
     @env.macro
     def outil(slug: str, texte: str | None = None) -> str:
@@ -102,6 +128,8 @@ def define_env(env) -> None:
         if ident not in site.glossary:
             return report("terme du glossaire inconnu", ident, list(site.glossary))
         entry = site.glossary[ident]
+        if texte is None:
+            texte = mid_sentence(entry.terme)
         definition = entry.definition.replace('"', "'").replace("\n", " ")
         return f'[{texte or entry.terme}]({link_to("glossaire.md")}#{entry.id} "{definition}"){{ .terme }}'
 
@@ -123,7 +151,7 @@ def define_env(env) -> None:
         if key not in kinds:
             report("type de page inconnu", key, list(kinds))
             return []
-        records = site.of_kind(kinds[key])
+        records = [r for r in site.of_kind(kinds[key]) if r.meta is not None]  # invalid ones are reported
         records.sort(key=lambda r: (r.raw.get("ordre", 0), str(r.raw.get("id", "")), r.title.lower()))
         return [
             {"titre": r.title, "description": r.raw.get("description", ""), "lien": link_to(r.src_uri),
@@ -135,6 +163,87 @@ def define_env(env) -> None:
     def lien(page: str) -> str:
         """Relative link from the current page to a page given relative to docs/."""
         return link_to(page)
+
+    def objective_labels() -> dict[str, str]:
+        return {o.id: o.libelle for o in site.training.objectifs} if site.training else {}
+
+    def line_labels() -> dict[str, str]:
+        return {line.id: line.libelle for line in site.training.lines()} if site.training else {}
+
+    @env.macro
+    def entete_sequence() -> str:
+        """Schedule, duration, training objectives and programme lines of the current sequence."""
+        ident = str(env.page.meta.get("id", ""))
+        record = site.sequences.get(ident)
+        placed = site.slot_of(ident)
+        if record is None or record.meta is None or placed is None:
+            return report("séquence sans créneau dans le déroulé", ident or current(), list(site.sequences))
+        day, slot = placed
+        objectives = objective_labels()
+        lines = line_labels()
+        parts = [
+            '<div class="manuel-repere" markdown>',
+            f"**Jour {day}** · {clock_fr(slot.debut)} – {clock_fr(slot.fin)} · "
+            f"durée : {duration_fr(slot.duration)} · [déroulé de la journée]({link_to(f'jour-{day}/index.md')})",
+            "",
+            "**Objectifs de la formation visés**",
+            "",
+        ]
+        parts += [f"- {o} · {objectives.get(o, o)}" for o in record.meta.objectifs]
+        if record.meta.lignes:
+            parts += ["", "**Lignes du programme traitées**", ""]
+            parts += [f"- {lines.get(line, line)} <span class=\"manuel-id\">{line}</span>" for line in record.meta.lignes]
+        parts += ["", "</div>"]
+        return "\n".join(parts)
+
+    @env.macro
+    def deroule(day_number: int) -> str:
+        """The run-sheet of one day as a table: time, sequence, objectives, methods, tools, duration."""
+        if site.run_sheet is None:
+            return ""
+        day = next((d for d in site.run_sheet.jours if d.numero == day_number), None)
+        if day is None:
+            return report("jour inconnu dans le déroulé", str(day_number), ["1", "2"])
+        objectives = objective_labels()
+        rows = ["| Horaire | Séquence | Objectifs | Modalités | Outils | Durée |",
+                "|---|---|---|---|---|---|"]
+        sequences = site.sequences
+        for slot in day.creneaux:
+            hours = f"{clock_fr(slot.debut)} – {clock_fr(slot.fin)}"
+            if slot.pause:
+                rows.append(f"| {hours} | *{slot.pause}* | | | | {duration_fr(slot.duration)} |")
+                continue
+            record = sequences.get(slot.sequence)
+            if record is None or record.meta is None:
+                continue  # reported by the run-sheet check
+            methods = []
+            for step in timed_steps(record.body):
+                if step["method"] and step["method"] not in methods:
+                    methods.append(step["method"])
+            goals = ", ".join(f'[{o}]({link_to("formation.md")}#objectifs "{objectives.get(o, o)}")'
+                              for o in record.meta.objectifs)
+            tools = ", ".join(outil(t) for t in record.meta.outils) or "·"
+            rows.append(f"| {hours} | [{record.title}]({link_to(record.src_uri)}) | {goals} | "
+                        f"{', '.join(methods)} | {tools} | {duration_fr(slot.duration)} |")
+        training = sum(slot.duration for slot in day.creneaux if slot.sequence)
+        rows.append(f"| | **Total de formation** | | | | **{duration_fr(training)}** |")
+        return "\n".join(rows)
+
+    @env.macro
+    def couverture() -> str:
+        """Which sequences serve each training objective and treat each programme line."""
+        if site.training is None:
+            return ""
+        def links(records):
+            return ", ".join(f"[{r.title}]({link_to(r.src_uri)}) (jour {r.meta.jour})" for r in records)
+        rows = ["| Objectif | Séquences qui le servent |", "|---|---|"]
+        for o in site.training.objectifs:
+            rows.append(f"| **{o.id}**. {o.libelle} | {links(site.sequences_for('objectifs', o.id))} |")
+        rows += ["", "| Ligne du programme | Séquences qui la traitent |", "|---|---|"]
+        for line in site.training.lines():
+            rows.append(f"| {line.libelle} <span class=\"manuel-id\">{line.id}</span> | "
+                        f"{links(site.sequences_for('lignes', line.id))} |")
+        return "\n".join(rows)
 
     @env.macro
     def libelle(kind: str, value: str) -> str:

@@ -71,7 +71,8 @@ def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
     """
     known = (info.context or {}).get(key)
     if known is not None and value not in known:
-        choices = ", ".join(sorted(known)) or "aucune"
+        ordered = sorted(known)
+        choices = (", ".join(ordered[:12]) + (" …" if len(ordered) > 12 else "")) or "aucune"
         raise ValueError(what.format(f"« {value} »") + f" ; valeurs possibles : {choices}")
     return value
 
@@ -183,6 +184,102 @@ class Training(Strict):
 
 
 # --------------------------------------------------------------------------
+# Data file: the run-sheet of the two days (data/deroule.yml)
+# --------------------------------------------------------------------------
+
+Clock = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+def minutes(clock: str) -> int:
+    hours, mins = clock.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+class Slot(Strict):
+    """A time slot: either a sequence (its id) or a break."""
+
+    debut: Clock
+    fin: Clock
+    sequence: Annotated[str, Field(pattern=r"^j[12]-[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = None
+    pause: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Slot":
+        if (self.sequence is None) == (self.pause is None):
+            raise ValueError(f"le créneau {self.debut}–{self.fin} doit avoir soit « sequence », soit « pause »")
+        if minutes(self.fin) <= minutes(self.debut):
+            raise ValueError(f"le créneau {self.debut}–{self.fin} finit avant de commencer")
+        return self
+
+    @property
+    def duration(self) -> int:
+        return minutes(self.fin) - minutes(self.debut)
+
+
+class RunSheetDay(Strict):
+    numero: Literal[1, 2]
+    creneaux: Annotated[list[Slot], Field(min_length=1)]
+
+
+class RunSheet(Strict):
+    heures_par_jour: Annotated[int, Field(gt=0, le=10)]
+    jours: Annotated[list[RunSheetDay], Field(min_length=2, max_length=2)]
+
+
+def run_sheet_problems(sheet: RunSheet) -> list[str]:
+    """Gaps, overlaps and days that do not add up, in French."""
+    problems = []
+    for day in sheet.jours:
+        slots = day.creneaux
+        for before, after in zip(slots, slots[1:]):
+            if minutes(after.debut) > minutes(before.fin):
+                problems.append(f"jour {day.numero} : trou entre {before.fin} et {after.debut}")
+            elif minutes(after.debut) < minutes(before.fin):
+                problems.append(f"jour {day.numero} : le créneau de {after.debut} chevauche le précédent, "
+                                f"qui finit à {before.fin}")
+        training = sum(slot.duration for slot in slots if slot.sequence)
+        expected = sheet.heures_par_jour * 60
+        if training != expected:
+            problems.append(f"jour {day.numero} : {training // 60} h {training % 60:02d} de formation "
+                            f"au lieu de {sheet.heures_par_jour} h (pauses non comptées)")
+    return problems
+
+
+# --------------------------------------------------------------------------
+# Timed steps (« ## Déroulé minuté » of sequences and tool sheets)
+# --------------------------------------------------------------------------
+
+STEP = re.compile(r"^\d+\.\s+\*\*(?P<minutes>\d+)\s*min\*\*\s*·\s*(?P<rest>.+)$")
+
+
+def section_body(markdown: str, title: str) -> tuple[str, int]:
+    """Text of the ``## title`` section and the line number where it starts (0 if absent)."""
+    lines = markdown.splitlines()
+    start = None
+    for number, line in enumerate(lines):
+        if re.match(r"^##\s+" + re.escape(title) + r"\s*(?:\{[^}]*\})?\s*$", line):
+            start = number + 1
+            continue
+        if start is not None and re.match(r"^##?\s", line):
+            return "\n".join(lines[start:number]), start
+    return ("\n".join(lines[start:]), start) if start is not None else ("", 0)
+
+
+def timed_steps(markdown: str) -> list[dict]:
+    """Steps of the « Déroulé minuté » section: minutes, method (if given), text."""
+    body, _ = section_body(markdown, "Déroulé minuté")
+    steps = []
+    for line in body.splitlines():
+        match = STEP.match(line.strip())
+        if match:
+            rest = match.group("rest")
+            method, _, text = rest.partition(" · ")
+            steps.append({"minutes": int(match.group("minutes")), "method": method.strip() if text else None,
+                          "text": (text or rest).strip()})
+    return steps
+
+
+# --------------------------------------------------------------------------
 # Data files: glossary and bibliography
 # --------------------------------------------------------------------------
 
@@ -245,6 +342,8 @@ class Page(Strict):
     FOLDER: ClassVar[str | None] = None
     #: Level-2 headings (``## …``) the page must contain, in this order.
     SECTIONS: ClassVar[tuple[str, ...]] = ()
+    #: Admonition types (``!!! type`` or ``??? type``) the page must contain, with their purpose.
+    BLOCKS: ClassVar[dict[str, str]] = {}
 
     title: Text
     description: Text
@@ -269,6 +368,10 @@ class Sequence(Page):
         "À retenir",
         "Pour aller plus loin",
     )
+    BLOCKS: ClassVar[dict[str, str]] = {
+        "correction": "??? correction \"Pistes de correction\" (repliées, sous l'activité)",
+        "animation": "!!! animation \"Notes pour l'animation\" (réservé à la personne qui forme)",
+    }
 
     id: Annotated[str, Field(pattern=r"^j[12]-[a-z0-9]+(?:-[a-z0-9]+)*$")]
     jour: Literal[1, 2]
@@ -492,6 +595,14 @@ def section_titles(markdown: str) -> list[tuple[str, int]]:
             if heading:
                 titles.append((heading.group(1).strip(), number))
     return titles
+
+
+def missing_blocks(kind: type[Page], markdown: str) -> list[str]:
+    """Required admonition blocks of ``kind`` that ``markdown`` lacks (their expected syntax)."""
+    return [
+        syntax for block, syntax in kind.BLOCKS.items()
+        if not re.search(r"^(?:!!!|\?\?\?\+?)\s+" + re.escape(block) + r"\b", markdown, re.M)
+    ]
 
 
 def missing_sections(kind: type[Page], markdown: str) -> list[str]:

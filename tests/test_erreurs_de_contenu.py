@@ -31,6 +31,13 @@ def _append(path: str, extra: str):
     return mutate
 
 
+def _both(*mutations):
+    def mutate(project: Path) -> None:
+        for mutation in mutations:
+            mutation(project)
+    return mutate
+
+
 def _image_without_alt(project: Path) -> None:
     (project / "docs" / "schema.png").write_bytes(bytes.fromhex(
         "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -97,8 +104,49 @@ CASES = {
         ["docs/index.md", "référence bibliographique inconnue « dupont-2099 »"],
     ),
     "objectif-inconnu": (
-        _edit("docs/jour-1/sequence-test.md", "objectifs: [O1]", "objectifs: [O9]"),
+        _edit("docs/jour-1/sequence-test.md", "objectifs: [O1, O2, O3, O4, O5]", "objectifs: [O1, O9]"),
         ["docs/jour-1/sequence-test.md", "objectif de formation « O9 » inconnu"],
+    ),
+    "deroule-chevauchement": (
+        _edit("data/deroule.yml", '{debut: "10:00", fin: "10:15", pause: Pause}', '{debut: "09:50", fin: "10:15", pause: Pause}'),
+        ["data/deroule.yml", "le créneau de 09:50 chevauche le précédent, qui finit à 10:00"],
+    ),
+    "deroule-trou": (
+        _edit("data/deroule.yml", '{debut: "10:00", fin: "10:15", pause: Pause}', '{debut: "10:05", fin: "10:15", pause: Pause}'),
+        ["data/deroule.yml", "jour 1 : trou entre 10:00 et 10:05"],
+    ),
+    "deroule-journee-incomplete": (
+        _edit("data/deroule.yml", '{debut: "09:00", fin: "10:00", sequence: j2-test}', '{debut: "09:00", fin: "09:50", sequence: j2-test}'),
+        ["data/deroule.yml", "jour 2 : 0 h 50 de formation au lieu de 1 h"],
+    ),
+    "deroule-sequence-absente": (
+        _append("data/deroule.yml", '      - {debut: "10:00", fin: "10:30", sequence: j2-fantome}\n'),
+        ["data/deroule.yml", "cite la séquence « j2-fantome », qui n'existe pas"],
+    ),
+    "ligne-non-couverte": (
+        _edit("docs/jour-1/sequence-test.md", "lignes: [J1-L1, J1-L2, J1-L3, J1-L4]", "lignes: [J1-L1, J1-L2, J1-L4]"),
+        ["data/deroule.yml", "la ligne du programme J1-L3", "n'est traitée par aucune séquence"],
+    ),
+    "objectif-non-couvert": (
+        _both(_edit("docs/jour-1/sequence-test.md", "objectifs: [O1, O2, O3, O4, O5]", "objectifs: [O1, O2, O4, O5]"),
+              _edit("docs/jour-2/sequence-test.md", "objectifs: [O1, O2, O3, O4, O5]", "objectifs: [O1]")),
+        ["data/deroule.yml", "l'objectif O3", "n'est servi par aucune séquence"],
+    ),
+    "etapes-trop-longues": (
+        _edit("docs/jour-1/sequence-test.md", "2. **20 min** · Atelier", "2. **25 min** · Atelier"),
+        ["docs/jour-1/sequence-test.md", "les étapes du déroulé minuté font 65 min", "dure 60 min"],
+    ),
+    "etape-sans-modalite": (
+        _edit("docs/jour-1/sequence-test.md", "2. **20 min** · Atelier · Un exercice.", "2. **20 min** · Un exercice."),
+        ["docs/jour-1/sequence-test.md", "étape sans modalité reconnue"],
+    ),
+    "notes-animation-absentes": (
+        _edit("docs/jour-1/sequence-test.md", '!!! animation "Notes pour l\'animation"\n    Une note.\n', ""),
+        ["docs/jour-1/sequence-test.md", "bloc obligatoire absent (séquence) : !!! animation"],
+    ),
+    "outil-hors-duree": (
+        _edit("docs/outils/outil-test.md", "1. **10 min** · Tour de parole.", "1. **30 min** · Tour de parole."),
+        ["docs/outils/outil-test.md", "font 30 min, hors de la durée annoncée (10 à 20 min)"],
     ),
     "yaml-mal-forme": (
         _edit("data/formation.yml", "prerequis:", "prerequis:\n  - [liste: non fermée\n ici:"),
