@@ -14,14 +14,16 @@ from handbook.search import FOLDED_FIELD, fold
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def text_of(soup) -> str:
-    """Visible text of the page's main content, spaces normalised (non-breaking ones included)."""
-    main = soup.select_one("article.md-content__inner") or soup
-    return re.sub(r"\s+", " ", main.get_text(" ").replace("\u00a0", " ").replace("\u202f", " "))
-
-
 def norm(value: str) -> str:
-    return re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+    """Spaces normalised (non-breaking ones included), none before . , or ) nor after (."""
+    value = re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+    return re.sub(r"\( ", "(", re.sub(r" ([.,)])", r"\1", value))
+
+
+def text_of(soup) -> str:
+    """Visible text of the page's main content, normalised like ``norm``."""
+    main = soup.select_one("article.md-content__inner") or soup
+    return norm(main.get_text(" "))
 
 
 # --------------------------------------------------------------------------
@@ -213,3 +215,58 @@ def test_search_index_contains_accent_folded_text(site_dir):
 ])
 def test_fold(raw, expected):
     assert fold(raw) == expected
+
+
+# --------------------------------------------------------------------------
+# Run-sheets and sequences
+# --------------------------------------------------------------------------
+
+
+def test_day_pages_render_the_run_sheet(content_site, soup):
+    from handbook.macros import clock_fr
+
+    for day in content_site.run_sheet.jours:
+        page = soup(f"jour-{day.numero}/index.html")
+        table = page.select_one("article table")
+        assert table is not None, f"jour {day.numero} : pas de tableau de déroulé"
+        headers = [norm(th.get_text()) for th in table.select("thead th")]
+        assert headers == ["Horaire", "Séquence", "Objectifs", "Modalités", "Outils", "Durée"]
+        text = norm(table.get_text(" "))
+        for slot in day.creneaux:
+            assert norm(clock_fr(slot.debut)) in text and norm(clock_fr(slot.fin)) in text
+            if slot.sequence:
+                record = content_site.sequences[slot.sequence]
+                link = table.find("a", string=lambda s: s and norm(s) == norm(record.title))
+                assert link is not None, f"séquence {slot.sequence} absente du déroulé"
+                assert link["href"].endswith(record.src_uri.split("/")[-1].replace(".md", ".html"))
+            else:
+                assert slot.pause in text
+        assert "Total de formation 7 h" in text
+
+
+def test_run_sheets_hold_seven_hours_a_day(content_site):
+    for day in content_site.run_sheet.jours:
+        assert sum(slot.duration for slot in day.creneaux if slot.sequence) == 7 * 60
+
+
+def test_every_line_and_objective_is_covered(content_site, soup):
+    text = text_of(soup("formation.html"))
+    for line in content_site.training.lines():
+        assert content_site.sequences_for("lignes", line.id), line.id
+    for objective in content_site.training.objectifs:
+        records = content_site.sequences_for("objectifs", objective.id)
+        assert records, objective.id
+        assert all(norm(r.title) in text for r in records)
+
+
+def test_sequence_pages_show_schedule_and_steps_add_up(content_site, soup):
+    from handbook.macros import clock_fr
+    from handbook.schema import timed_steps
+
+    for ident, record in content_site.sequences.items():
+        day, slot = content_site.slot_of(ident)
+        header = soup(record.src_uri.replace(".md", ".html")).select_one(".manuel-repere")
+        assert header is not None, f"{record.src_uri} : en-tête de séquence absent"
+        assert norm(f"Jour {day}") in norm(header.get_text(" "))
+        assert norm(clock_fr(slot.debut)) in norm(header.get_text(" "))
+        assert sum(s["minutes"] for s in timed_steps(record.body)) == slot.duration
