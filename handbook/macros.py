@@ -184,7 +184,7 @@ def define_env(env) -> None:
         parts = [
             '<div class="manuel-repere" markdown>',
             f"**Jour {day}** · {clock_fr(slot.debut)} – {clock_fr(slot.fin)} · "
-            f"durée : {duration_fr(slot.duration)} · [déroulé de la journée]({link_to(f'jour-{day}/index.md')})",
+            f"durée\u00a0: {duration_fr(slot.duration)} · [déroulé de la journée]({link_to(f'jour-{day}/index.md')})",
             "",
             "**Objectifs de la formation visés**",
             "",
