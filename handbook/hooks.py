@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +19,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from handbook.content import ErrorCollector, forget, get_site, split_front_matter
-from handbook.schema import missing_blocks, missing_sections
+from handbook.macros import tool_summary
+from handbook.schema import Tool, missing_blocks, missing_sections
 from handbook.search import add_folded_field
 
 # --------------------------------------------------------------------------
@@ -203,7 +205,21 @@ def on_page_markdown(markdown, page, config, files):
                         fix="ajoutez ce titre de niveau 2 avec son contenu")
     for syntax in missing_blocks(record.kind, markdown):
         site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
+    if record.kind is Tool:
+        markdown = _after_title(markdown, tool_summary(site, record, _linker(page.file.src_uri)))
     return markdown
+
+
+def _linker(src_uri: str):
+    return lambda target: posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+
+
+def _after_title(markdown: str, block: str) -> str:
+    """Insert ``block`` right after the page's first level-1 heading (or at the top)."""
+    match = re.search(r"^# .+$", markdown, re.M)
+    if not match:
+        return block + "\n\n" + markdown
+    return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
 
 
 def on_page_content(html, page, config, files):

@@ -22,6 +22,7 @@ from jinja2 import StrictUndefined
 from . import schema
 from .content import get_site
 from .schema import timed_steps
+from .search import fold
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre"]
@@ -246,6 +247,12 @@ def define_env(env) -> None:
         return "\n".join(rows)
 
     @env.macro
+    def catalogue() -> str:
+        """The toolbox catalogue: filter form (shown by JavaScript) and one list item per tool sheet."""
+        tools = sorted((r for r in site.tools.values() if r.meta is not None), key=lambda r: fold(r.title))
+        return catalogue_markdown(tools, link_to)
+
+    @env.macro
     def libelle(kind: str, value: str) -> str:
         """French label of a closed-list value (finalites, formats, niveaux, modalites)."""
         table = env.variables["modele"].get(kind, {})
@@ -258,3 +265,95 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """The Jinja environment exists only now: make undefined names fail in French."""
     env.env.undefined = FrenchUndefined
+
+
+# --------------------------------------------------------------------------
+# Toolbox: catalogue and the summary block of each sheet
+# --------------------------------------------------------------------------
+
+DURATION_CHOICES = (10, 15, 20, 30, 45, 60, 90, 120, 180)
+
+
+def _checkboxes(name: str, legend: str, labels: dict[str, str]) -> str:
+    items = "".join(
+        f'<label><input type="checkbox" name="{name}" value="{value}"> {label}</label>'
+        for value, label in labels.items()
+    )
+    return f'<fieldset><legend>{legend}</legend><div class="manuel-choix">{items}</div></fieldset>'
+
+
+def catalogue_markdown(tools, link_to) -> str:
+    """Markdown + HTML of the catalogue; without JavaScript the form stays hidden and the full list shows."""
+    durations = "".join(f'<option value="{d}">{duration_fr(d)}</option>' for d in DURATION_CHOICES)
+    levels = "".join(f'<option value="{k}">{v}</option>' for k, v in schema.LEVELS.items())
+    form = (
+        '<form class="manuel-filtres" hidden aria-label="Filtrer les fiches outils">'
+        + _checkboxes("finalites", "Finalité (au moins une)", schema.PURPOSES)
+        + _checkboxes("formats", "Format (au moins un)", schema.FORMATS)
+        + '<div class="manuel-champs">'
+        + f'<p><label for="filtre-duree">Temps disponible</label><select id="filtre-duree" name="duree">'
+          f'<option value="">Peu importe</option>{durations}</select></p>'
+        + '<p><label for="filtre-groupe">Nombre de personnes</label>'
+          '<input id="filtre-groupe" name="groupe" type="number" min="1" max="500" inputmode="numeric"></p>'
+        + f'<p><label for="filtre-niveau">Niveau d\'animation</label><select id="filtre-niveau" name="niveau">'
+          f'<option value="">Tous les niveaux</option>{levels}</select></p>'
+        + "</div>"
+        + '<p><button type="reset" class="md-button">Réinitialiser les filtres</button></p>'
+        + "</form>"
+    )
+    lines = [form, "", f'<p class="manuel-compte" role="status" aria-live="polite">{len(tools)} fiches</p>', "",
+             '<div class="manuel-catalogue" markdown>', ""]
+    for record in tools:
+        meta = record.meta
+        formats = ", ".join(schema.FORMATS[f].lower() for f in meta.formats)
+        purposes = ", ".join(schema.PURPOSES[p] for p in meta.finalites)
+        lines += [
+            f"- **[{record.title}]({link_to(record.src_uri)})** · {meta.description}  ",
+            f"  {meta.duree.min} à {meta.duree.max}\u00a0min · {meta.groupe.min} à {meta.groupe.max} personnes · "
+            f"{formats} · {schema.LEVELS[meta.niveau].lower()}  ",
+            f"  *{purposes}*",
+            f'  {{ .manuel-carte data-finalites="{" ".join(meta.finalites)}" data-formats="{" ".join(meta.formats)}" '
+            f'data-duree-min="{meta.duree.min}" data-groupe-min="{meta.groupe.min}" '
+            f'data-groupe-max="{meta.groupe.max}" data-niveau="{meta.niveau}" }}',
+        ]
+    lines += ["", "</div>", "",
+              '<p class="manuel-aucun" hidden>Aucune fiche ne correspond à ces critères. Élargissez un filtre '
+              "ou réinitialisez-les.</p>"]
+    return "\n".join(lines)
+
+
+def tool_summary(site, record, link_to) -> str:
+    """Summary block of a tool sheet: metadata, where the training uses it, sheets it chains with."""
+    meta = record.meta
+    slug = record.src_uri.rsplit("/", 1)[-1][:-3]
+    rows = [
+        '<div class="manuel-repere" markdown>',
+        f"**Durée**\u00a0: {meta.duree.min} à {meta.duree.max}\u00a0min · "
+        f"**Groupe**\u00a0: {meta.groupe.min} à {meta.groupe.max} personnes · "
+        f"**Formats**\u00a0: {', '.join(schema.FORMATS[f].lower() for f in meta.formats)} · "
+        f"**Niveau**\u00a0: {schema.LEVELS[meta.niveau].lower()}",
+        "",
+        f"**Finalités**\u00a0: {', '.join(schema.PURPOSES[p] for p in meta.finalites)}",
+        "",
+        f"**Matériel**\u00a0: {' ; '.join(mid_sentence(m.rstrip('.')) for m in meta.materiel)}.",
+        "",
+    ]
+    uses = [r for r in site.sequences_for("outils", slug)]
+    if uses:
+        rows.append("**Utilisé dans la formation**\u00a0:")
+        rows.append("")
+        for use in uses:
+            day, slot = site.slot_of(use.meta.id) or (use.meta.jour, None)
+            when = f" ({clock_fr(slot.debut)})" if slot else ""
+            rows.append(f"- Jour {day} · séquence [{use.title}]({link_to(use.src_uri)}){when}")
+        rows.append("")
+    else:
+        rows += ["**Utilisé dans la formation**\u00a0: pas pendant les deux jours ; l'outil sert dans la vie "
+                 "de votre communauté.", ""]
+    chained = [site.tools[s] for s in meta.associes if s in site.tools]
+    if chained:
+        rows.append("**S'enchaîne bien avec**\u00a0: " + ", ".join(
+            f"[{t.title}]({link_to(t.src_uri)})" for t in chained) + ".")
+        rows.append("")
+    rows.append("</div>")
+    return "\n".join(rows)

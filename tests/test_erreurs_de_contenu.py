@@ -67,6 +67,14 @@ CASES = {
         _edit("docs/outils/outil-test.md", "## Variantes\nPar deux.\n", ""),
         ["docs/outils/outil-test.md", "section obligatoire « ## Variantes » absente"],
     ),
+    "version-a-distance-absente": (
+        _edit("docs/outils/outil-test.md", "## À distance\nEn visio.\n", ""),
+        ["docs/outils/outil-test.md", "section obligatoire « ## À distance » absente (fiche outil)"],
+    ),
+    "sequence-cite-outil-inconnu": (
+        _edit("docs/jour-1/sequence-test.md", "outils: [outil-test]", "outils: [outil-fantome]"),
+        ["docs/jour-1/sequence-test.md", "outil « outil-fantome » inconnu"],
+    ),
     "section-manquante-cas": (
         _edit("docs/cas/cas-test.md", "## Pistes d'analyse\nDes pistes.\n", ""),
         ["docs/cas/cas-test.md", "section obligatoire « ## Pistes d'analyse » absente"],
