@@ -6,6 +6,7 @@ and the hooks; the tests build it the same way (``load_site``).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import ErrorCollector
 from .schema import (
     METHODS,
+    CaseStudy,
     GlossaryTerm,
     RunSheet,
     Slot,
@@ -97,6 +99,31 @@ class Site:
         order = [s.sequence for d in (self.run_sheet.jours if self.run_sheet else []) for s in d.creneaux]
         found = [r for r in self.of_kind(Sequence) if r.meta and value in getattr(r.meta, field_name)]
         return sorted(found, key=lambda r: order.index(r.meta.id) if r.meta.id in order else len(order))
+
+    def linking_pages(self, target: str, kind: type[Page] | None = None) -> list[PageRecord]:
+        """Pages whose Markdown links to ``target`` (a path relative to docs/), in run-sheet order for sequences."""
+        name = target.rsplit("/", 1)[-1]
+        found = []
+        for record in self.pages.values():
+            if record.src_uri == target or (kind is not None and record.kind is not kind):
+                continue
+            for link in re.findall(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)", record.body):
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(record.src_uri), link))
+                if resolved == target or (link == name and posixpath.dirname(record.src_uri) == posixpath.dirname(target)):
+                    found.append(record)
+                    break
+        order = [s.sequence for d in (self.run_sheet.jours if self.run_sheet else []) for s in d.creneaux]
+        rank = {ident: i for i, ident in enumerate(order)}
+        return sorted(found, key=lambda r: (rank.get(str(r.raw.get("id")), len(order)), r.src_uri))
+
+    def term_usage(self) -> dict[str, list[PageRecord]]:
+        """Glossary id → pages that mark the term with {{ terme("…") }}."""
+        usage: dict[str, list[PageRecord]] = {ident: [] for ident in self.glossary}
+        for record in sorted(self.pages.values(), key=lambda r: r.src_uri):
+            for ident in dict.fromkeys(re.findall(r"terme\(\s*[\"']([^\"']+)[\"']", record.body)):
+                if ident in usage:
+                    usage[ident].append(record)
+        return usage
 
     def rel(self, path: Path) -> str:
         try:
@@ -315,6 +342,14 @@ def check_run_sheet(site: Site) -> None:
                                   "séquence", fix="ajoutez son identifiant au champ « objectifs » d'une séquence")
 
 
+def check_cases(site: Site) -> None:
+    """Every case study is used by at least one sequence (a sequence links to it)."""
+    for record in site.of_kind(CaseStudy):
+        if not site.linking_pages(record.src_uri, Sequence):
+            site.errors.add(site.doc_path(record.src_uri), "cette étude de cas n'est utilisée par aucune séquence",
+                            fix="ajoutez un lien vers elle dans l'activité d'une séquence de docs/jour-1 ou docs/jour-2")
+
+
 def load_site(project_dir: Path, docs_dir: Path) -> Site:
     site = Site(project_dir=project_dir, docs_dir=docs_dir)
     load_data(site, project_dir / "data")
@@ -322,6 +357,7 @@ def load_site(project_dir: Path, docs_dir: Path) -> Site:
     load_pages(site)
     check_run_sheet(site)
     check_steps(site)
+    check_cases(site)
     return site
 
 

@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.content import ErrorCollector, forget, get_site, split_front_matter
 from handbook.macros import tool_summary
-from handbook.schema import Tool, missing_blocks, missing_sections
+from handbook.schema import CaseStudy, Chapter, Sequence, Tool, missing_blocks, missing_sections
 from handbook.search import add_folded_field
 
 # --------------------------------------------------------------------------
@@ -205,9 +205,27 @@ def on_page_markdown(markdown, page, config, files):
                         fix="ajoutez ce titre de niveau 2 avec son contenu")
     for syntax in missing_blocks(record.kind, markdown):
         site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
+    link_to = _linker(page.file.src_uri)
     if record.kind is Tool:
-        markdown = _after_title(markdown, tool_summary(site, record, _linker(page.file.src_uri)))
+        markdown = _after_title(markdown, tool_summary(site, record, link_to))
+    elif record.kind in (Chapter, CaseStudy):
+        heading = "Outils et séquences liés" if record.kind is Chapter else "Séquences où le cas est utilisé"
+        uses = site.linking_pages(record.src_uri, Sequence)
+        lead = ("Les séquences de la formation qui s'appuient sur ce chapitre" if record.kind is Chapter
+                else "Le cas sert dans ces séquences de la formation")
+        if uses:
+            block = lead + "\u00a0:\n\n" + "\n".join(
+                f"- Jour {u.meta.jour} · [{u.title}]({link_to(u.src_uri)})" for u in uses if u.meta) + "\n"
+            markdown = _after_heading(markdown, heading, block)
     return markdown
+
+
+def _after_heading(markdown: str, title: str, block: str) -> str:
+    """Insert ``block`` at the start of the ``## title`` section."""
+    match = re.search(r"^##\s+" + re.escape(title) + r"\s*$", markdown, re.M)
+    if not match:
+        return markdown
+    return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
 
 
 def _linker(src_uri: str):

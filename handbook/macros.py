@@ -102,7 +102,7 @@ def define_env(env) -> None:
         "modalites": schema.METHODS,
     }
     env.variables["bibliographie"] = site.references
-    env.variables["glossaire"] = site.glossary
+    env.variables["glossaire"] = dict(sorted(site.glossary.items(), key=lambda item: fold(item[1].terme)))
     env.filter(date_fr)
     env.filter(clock_fr, name="heure_fr")
     env.filter(duration_fr, name="duree_fr")
@@ -251,6 +251,12 @@ def define_env(env) -> None:
         """The toolbox catalogue: filter form (shown by JavaScript) and one list item per tool sheet."""
         tools = sorted((r for r in site.tools.values() if r.meta is not None), key=lambda r: fold(r.title))
         return catalogue_markdown(tools, link_to)
+
+    @env.macro
+    def pages_du_terme(ident: str) -> str:
+        """Links to the pages that mark a glossary term (computed from the sources)."""
+        pages = site.term_usage().get(ident, [])
+        return ", ".join(f"[{r.title}]({link_to(r.src_uri)})" for r in pages)
 
     @env.macro
     def libelle(kind: str, value: str) -> str:

@@ -156,6 +156,10 @@ CASES = {
         _edit("docs/outils/outil-test.md", "1. **10 min** · Tour de parole.", "1. **30 min** · Tour de parole."),
         ["docs/outils/outil-test.md", "font 30 min, hors de la durée annoncée (10 à 20 min)"],
     ),
+    "cas-inutilise": (
+        _edit("docs/jour-1/sequence-test.md", "sur le [cas de test](../cas/cas-test.md)", "sans cas"),
+        ["docs/cas/cas-test.md", "cette étude de cas n'est utilisée par aucune séquence"],
+    ),
     "yaml-mal-forme": (
         _edit("data/formation.yml", "prerequis:", "prerequis:\n  - [liste: non fermée\n ici:"),
         ["data/formation.yml", "YAML mal formé", "ligne"],
