@@ -8,12 +8,14 @@ STAMP := $(VENV)/.installe
 STAMP_TEST := $(VENV)/.installe-tests
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build test test-rapide clean
+.PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean
 
 help:
 	@echo "make serve   installe puis sert le site sur http://127.0.0.1:8000"
 	@echo "make test    installe puis lance toute la suite de tests"
-	@echo "make build   construit le site statique dans site/"
+	@echo "make build   construit les deux éditions avec PDF, modèles DOCX et zip (site/, site-formateur/)"
+	@echo "make apercu  construit l'édition participante seule, sans exports (rapide)"
+	@echo "make bench   mesure les temps de construction et la taille des fichiers produits"
 	@echo "make clean   supprime site/ et l'environnement .venv/"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -28,7 +30,7 @@ $(STAMP_TEST): $(STAMP) requirements-test.txt
 
 install: $(STAMP)
 
-install-test: $(STAMP_TEST)
+install-test: $(STAMP_TEST) fonts
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
 	  echo "Chromium est absent : installation du paquet Debian (apt-get)…"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
@@ -37,8 +39,24 @@ install-test: $(STAMP_TEST)
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install
+build: install fonts
+	MANUEL_EXPORTS=1 $(BIN)/mkdocs build --clean
+	MANUEL_EXPORTS=1 $(BIN)/mkdocs build --clean -f mkdocs-formateur.yml
+
+pdf: build
+
+apercu: install
 	$(BIN)/mkdocs build --clean
+
+bench: install fonts
+	$(BIN)/python scripts/bench.py
+
+# Polices des PDF (paquets Debian, déjà présents avec Chromium sur la plupart des machines)
+fonts:
+	@fc-list 2>/dev/null | grep -q "Liberation Serif" || { \
+	  echo "Polices Liberation absentes : installation des paquets Debian (apt-get)…"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-liberation fonts-dejavu-core; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq fonts-liberation fonts-dejavu-core; fi; }
 
 test: install-test
 	$(BIN)/python -m pytest
@@ -47,4 +65,4 @@ test-rapide: install-test
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-formateur $(VENV)

@@ -73,6 +73,8 @@ class Site:
     pages: dict[str, PageRecord] = field(default_factory=dict)
     #: Number of errors found in the data files (pages cannot be rendered without valid data).
     data_errors: int = 0
+    _links: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _usage: dict[str, list[PageRecord]] | None = field(default=None, repr=False)
 
     # -- lookups ---------------------------------------------------------
     def of_kind(self, kind: type[Page]) -> list[PageRecord]:
@@ -100,29 +102,35 @@ class Site:
         found = [r for r in self.of_kind(Sequence) if r.meta and value in getattr(r.meta, field_name)]
         return sorted(found, key=lambda r: order.index(r.meta.id) if r.meta.id in order else len(order))
 
+    def links_of(self, record: PageRecord) -> set[str]:
+        """Pages (relative to docs/) that a page's Markdown links to; computed once per page."""
+        if record.src_uri not in self._links:
+            self._links[record.src_uri] = {
+                posixpath.normpath(posixpath.join(posixpath.dirname(record.src_uri), link))
+                for link in re.findall(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)", record.body)
+            }
+        return self._links[record.src_uri]
+
     def linking_pages(self, target: str, kind: type[Page] | None = None) -> list[PageRecord]:
         """Pages whose Markdown links to ``target`` (a path relative to docs/), in run-sheet order for sequences."""
-        name = target.rsplit("/", 1)[-1]
-        found = []
-        for record in self.pages.values():
-            if record.src_uri == target or (kind is not None and record.kind is not kind):
-                continue
-            for link in re.findall(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)", record.body):
-                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(record.src_uri), link))
-                if resolved == target or (link == name and posixpath.dirname(record.src_uri) == posixpath.dirname(target)):
-                    found.append(record)
-                    break
+        found = [
+            record for record in self.pages.values()
+            if record.src_uri != target and (kind is None or record.kind is kind) and target in self.links_of(record)
+        ]
         order = [s.sequence for d in (self.run_sheet.jours if self.run_sheet else []) for s in d.creneaux]
         rank = {ident: i for i, ident in enumerate(order)}
         return sorted(found, key=lambda r: (rank.get(str(r.raw.get("id")), len(order)), r.src_uri))
 
     def term_usage(self) -> dict[str, list[PageRecord]]:
-        """Glossary id → pages that mark the term with {{ terme("…") }}."""
+        """Glossary id → pages that mark the term with {{ terme("…") }} (computed once)."""
+        if self._usage is not None:
+            return self._usage
         usage: dict[str, list[PageRecord]] = {ident: [] for ident in self.glossary}
         for record in sorted(self.pages.values(), key=lambda r: r.src_uri):
             for ident in dict.fromkeys(re.findall(r"terme\(\s*[\"']([^\"']+)[\"']", record.body)):
                 if ident in usage:
                     usage[ident].append(record)
+        self._usage = usage
         return usage
 
     def rel(self, path: Path) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -158,16 +157,18 @@ def _install_filter(site, config) -> None:
 # --------------------------------------------------------------------------
 
 
-class _Images(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.missing: list[str] = []
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ATTR = re.compile(r'\b(alt|src|role)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.I)
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "img":
-            values = dict(attrs)
-            if not (values.get("alt") or "").strip() and values.get("role") != "presentation":
-                self.missing.append(values.get("src") or "?")
+
+def images_without_alt(html: str) -> list[str]:
+    """Sources of the images of ``html`` that have no (or an empty) alternative text."""
+    missing = []
+    for tag in _IMG.findall(html):
+        attrs = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(tag)}
+        if not (attrs.get("alt") or "").strip() and attrs.get("role") != "presentation":
+            missing.append(attrs.get("src") or "?")
+    return missing
 
 
 def _line_of(path: Path, needle: str) -> int | None:
@@ -185,7 +186,23 @@ def _line_of(path: Path, needle: str) -> int | None:
 # --------------------------------------------------------------------------
 
 
+EDITIONS = ("participant", "formateur")
+TRAINER_BLOCK = re.compile(r"^(?:!!!|\?\?\?\+?)\s+animation\b.*\n(?:(?:[ \t]*\n)*(?:    |\t).*\n?)*", re.M)
+
+
+def edition(config) -> str:
+    return config["extra"].get("edition", "participant")
+
+
+def strip_trainer_notes(markdown: str) -> str:
+    """Remove the « !!! animation » blocks (notes for the trainer) from a page's Markdown."""
+    return TRAINER_BLOCK.sub("", markdown)
+
+
 def on_config(config):
+    if edition(config) not in EDITIONS:
+        raise Abort(f"Configuration : « extra.edition » vaut « {edition(config)} » ; valeurs possibles : "
+                    + ", ".join(EDITIONS))
     site = get_site(config)
     _install_filter(site, config)
     if site.data_errors:
@@ -198,13 +215,15 @@ def on_page_markdown(markdown, page, config, files):
     site = get_site(config)
     record = site.pages.get(page.file.src_uri)
     if record is None or record.meta is None:
-        return markdown
+        return strip_trainer_notes(markdown) if edition(config) == "participant" else markdown
     path = site.doc_path(page.file.src_uri)
     for title in missing_sections(record.kind, markdown):
         site.errors.add(path, f"section obligatoire « ## {title} » absente ({record.kind.LABEL})",
                         fix="ajoutez ce titre de niveau 2 avec son contenu")
     for syntax in missing_blocks(record.kind, markdown):
         site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
+    if edition(config) == "participant":
+        markdown = strip_trainer_notes(markdown)
     link_to = _linker(page.file.src_uri)
     if record.kind is Tool:
         markdown = _after_title(markdown, tool_summary(site, record, link_to))
@@ -240,12 +259,30 @@ def _after_title(markdown: str, block: str) -> str:
     return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
 
 
+def on_nav(nav, config, files):
+    """Pages excluded from this edition (exclude_docs) disappear from its navigation."""
+
+    def keep(items):
+        kept = []
+        for item in items:
+            if item.is_page and item.file.inclusion.is_excluded():
+                continue
+            if item.is_section:
+                item.children = keep(item.children)
+                if not item.children:
+                    continue
+            kept.append(item)
+        return kept
+
+    nav.items = keep(nav.items)
+    nav.pages = [p for p in nav.pages if not p.file.inclusion.is_excluded()]
+    return nav
+
+
 def on_page_content(html, page, config, files):
     site = get_site(config)
-    parser = _Images()
-    parser.feed(html)
     source = site.docs_dir / page.file.src_uri
-    for src in parser.missing:
+    for src in images_without_alt(html):
         name = src.rsplit("/", 1)[-1]
         site.errors.add(site.doc_path(page.file.src_uri), f"l'image « {name} » n'a pas de texte alternatif",
                         line=_line_of(source, name),

@@ -258,6 +258,94 @@ def define_env(env) -> None:
         pages = site.term_usage().get(ident, [])
         return ", ".join(f"[{r.title}]({link_to(r.src_uri)})" for r in pages)
 
+    def day_sequences(day_number: int):
+        day = next((d for d in site.run_sheet.jours if d.numero == day_number), None) if site.run_sheet else None
+        for slot in day.creneaux if day else []:
+            record = site.sequences.get(slot.sequence) if slot.sequence else None
+            yield slot, record
+
+    @env.macro
+    def deroule_detaille(day_number: int) -> str:
+        """Trainer's run-sheet: every step of every sequence with its clock time."""
+        out = []
+        for slot, record in day_sequences(day_number):
+            if record is None or record.meta is None:
+                if slot.pause:
+                    out += [f"**{clock_fr(slot.debut)} – {clock_fr(slot.fin)} · {slot.pause}**", ""]
+                continue
+            out += [f"### {clock_fr(slot.debut)} – {clock_fr(slot.fin)} · {record.title}", "",
+                    f"[Ouvrir la séquence]({link_to(record.src_uri)}) · {duration_fr(slot.duration)}", "",
+                    "| Début | Durée | Modalité | Étape |", "|---|---|---|---|"]
+            start = schema.minutes(slot.debut)
+            for step in timed_steps(record.body):
+                clock = f"{start // 60:02d}:{start % 60:02d}"
+                text = step["text"].replace("|", "/")
+                out.append(f"| {clock_fr(clock)} | {duration_fr(step['minutes'])} | {step['method'] or ''} | {text} |")
+                start += step["minutes"]
+            out.append("")
+        return "\n".join(out)
+
+    @env.macro
+    def materiel_du_jour(day_number: int) -> str:
+        """Material of the tools used by each sequence of a day (checklist)."""
+        out = []
+        for slot, record in day_sequences(day_number):
+            if record is None or record.meta is None or not record.meta.outils:
+                continue
+            out += [f"**{clock_fr(slot.debut)} · {record.title}**", ""]
+            for slug in record.meta.outils:
+                tool = site.tools[slug]
+                for item in tool.meta.materiel:
+                    out.append(f"- [ ] {item.rstrip('.')} ({outil(slug)})")
+            out.append("")
+        return "\n".join(out)
+
+    @env.macro
+    def liste_impressions() -> str:
+        """What to print: templates, then the tool sheets and cases used during the two days."""
+        out = ["| Document | Pour | Quand |", "|---|---|---|"]
+        for record in sorted(site.of_kind(schema.Template), key=lambda r: fold(r.title)):
+            uses = site.linking_pages(record.src_uri, schema.Sequence)
+            when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses if u.meta) or "après la formation"
+            out.append(f"| Modèle · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par personne | {when} |")
+        for record in sorted(site.of_kind(schema.CaseStudy), key=lambda r: fold(r.title)):
+            uses = site.linking_pages(record.src_uri, schema.Sequence)
+            when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses if u.meta)
+            out.append(f"| Étude de cas · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par petit groupe | {when} |")
+        for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
+            uses = site.sequences_for("outils", slug)
+            if uses:
+                when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses)
+                out.append(f"| Fiche outil · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par personne | {when} |")
+        return "\n".join(out)
+
+    @env.macro
+    def telechargements() -> str:
+        """Table of the downloadable files of this edition; sizes are written once the files exist."""
+        from . import exports
+
+        edition = env.conf["extra"].get("edition", "participant")
+        here = posixpath.dirname(current()) or "."
+
+        def row(label: str, path: str, kind: str) -> str:
+            href = posixpath.relpath(path, here)
+            return (f'<tr><td><a href="{href}">{label}</a></td><td>{kind}</td>'
+                    f'<td><span class="manuel-taille" data-fichier="{path}">à générer</span></td></tr>')
+
+        rows = [row(exports.BOOKLET_TITLES[edition] + " (toutes les pages du manuel)",
+                    f"{exports.DOWNLOADS}/{exports.BOOKLETS[edition]}", "PDF, A4")]
+        if edition == "participant":
+            rows.append(row("Le manuel hors ligne (à décompresser, puis ouvrir index.html)",
+                            f"{exports.DOWNLOADS}/{exports.ZIP_NAME}", "ZIP"))
+            for record in sorted(site.of_kind(schema.Template), key=lambda r: fold(r.title)):
+                slug = posixpath.basename(record.src_uri)[:-3]
+                rows.append(row(f"Modèle · {record.title}", exports.template_pdf(slug), "PDF à imprimer"))
+                rows.append(row(f"Modèle · {record.title}", exports.template_docx(slug), "DOCX modifiable"))
+            for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
+                rows.append(row(f"Fiche outil · {record.title}", exports.tool_pdf(slug), "PDF, A4"))
+        head = "<thead><tr><th>Document</th><th>Format</th><th>Taille</th></tr></thead>"
+        return f'<table class="manuel-fichiers">{head}<tbody>{"".join(rows)}</tbody></table>'
+
     @env.macro
     def libelle(kind: str, value: str) -> str:
         """French label of a closed-list value (finalites, formats, niveaux, modalites)."""

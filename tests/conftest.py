@@ -24,21 +24,33 @@ CHROMIUM_ARGS = [
 ]
 
 
-def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a strict ``mkdocs build`` of ``project`` into ``site_dir``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_mkdocs(project: Path, site_dir: Path, *, config: str = "mkdocs.yml",
+               exports: bool = False) -> subprocess.CompletedProcess:
+    """Run a strict ``mkdocs build`` of ``project`` into ``site_dir`` (with the PDF/DOCX/zip exports if asked)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MANUEL_EXPORTS="1" if exports else "0")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config, "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900,
     )
 
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> subprocess.CompletedProcess:
+    """The participant edition, built once, exports included (as ``make build`` does)."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(ROOT, site_dir)
+    result = run_mkdocs(ROOT, site_dir, exports=True)
     result.site_dir = site_dir  # type: ignore[attr-defined]
     return result
+
+
+@pytest.fixture(scope="session")
+def trainer_site_dir(tmp_path_factory) -> Path:
+    """The trainer edition, built once with its booklet."""
+    site_dir = tmp_path_factory.mktemp("site-formateur")
+    result = run_mkdocs(ROOT, site_dir, config="mkdocs-formateur.yml", exports=True)
+    if result.returncode != 0:
+        pytest.fail("La construction de l'édition formation a échoué :\n" + result.stdout + result.stderr)
+    return site_dir
 
 
 @pytest.fixture(scope="session")

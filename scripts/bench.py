@@ -1,0 +1,77 @@
+"""Benchmark of the handbook build (make bench): figures are printed, not asserted.
+
+- time of the HTML build, next to the same docs/ built with plain Material (no hooks, no macros);
+- time of the full build with the exports (PDF, DOCX, zip) for both editions;
+- size of every PDF, of the zip, of the home page and of our own CSS/JS.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean"]
+PLAIN = """site_name: Référence Material
+docs_dir: {docs}
+site_dir: {site}
+use_directory_urls: false
+theme:
+  name: material
+  language: fr
+  font: false
+markdown_extensions: [abbr, admonition, attr_list, def_list, footnotes, md_in_html, tables, toc,
+  pymdownx.details, pymdownx.superfences, pymdownx.tabbed, pymdownx.keys]
+plugins: [search]
+"""
+
+
+def timed(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> float:
+    start = time.monotonic()
+    subprocess.run(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                   check=True, capture_output=True)
+    return time.monotonic() - start
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:,.1f} Ko".replace(",", " ").replace(".", ",")
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-manuel-"))
+    try:
+        plain_config = work / "plain.yml"
+        plain_config.write_text(PLAIN.format(docs=ROOT / "docs", site=work / "plain"), encoding="utf-8")
+        ours = min(timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"}) for _ in range(2))
+        plain = min(timed(MKDOCS + ["-f", str(plain_config)]) for _ in range(2))
+        print(f"Construction HTML du manuel           : {ours:6.2f} s")
+        print(f"Même docs/ avec Material seul        : {plain:6.2f} s")
+        print(f"Rapport (objectif ≤ 1,5)             : {ours / plain:6.2f}")
+
+        full = timed(MKDOCS + ["--site-dir", str(work / "site")], {"MANUEL_EXPORTS": "1"})
+        full += timed(MKDOCS + ["-f", "mkdocs-formateur.yml", "--site-dir", str(work / "site-formateur")],
+                      {"MANUEL_EXPORTS": "1"})
+        print(f"Construction complète, deux éditions avec exports (objectif < 60 s) : {full:6.2f} s")
+
+        print("\nFichiers produits :")
+        for folder in (work / "site", work / "site-formateur"):
+            for path in sorted((folder / "telechargements").rglob("*")):
+                if path.is_file():
+                    print(f"  {path.relative_to(folder)} : {kb(path.stat().st_size)}")
+
+        site = work / "site"
+        home = site / "index.html"
+        own = [site / "assets" / "stylesheets" / "manuel.css", site / "assets" / "javascripts" / "catalogue.js"]
+        print(f"\nPage d'accueil (HTML seul)            : {kb(home.stat().st_size)}")
+        print(f"CSS et JS propres au manuel (objectif < 40 Ko) : {kb(sum(p.stat().st_size for p in own))}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

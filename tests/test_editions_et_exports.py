@@ -1,0 +1,251 @@
+"""Two editions from one source, PDF booklets and sheets, editable templates, offline zip, downloads page."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handbook import exports, schema
+from handbook.hooks import TRAINER_BLOCK
+from test_site import norm
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def squash(text: str) -> str:
+    """Text compared across HTML and PDF: letters and digits only, lower-case."""
+    return re.sub(r"[^0-9a-zà-ÿœ]+", "", text.lower())
+
+
+@pytest.fixture(scope="session")
+def trainer_note_samples(content_site) -> list[str]:
+    """One distinctive sentence from each « Notes pour l'animation » block of the sources."""
+    samples = []
+    for record in content_site.pages.values():
+        for block in TRAINER_BLOCK.finditer(record.body):
+            lines = [re.sub(r"\{\{.*?\}\}|[*_`\[\]]|\(.*?\.md\)", "", line).strip(" -") for line in block.group(0).splitlines()[1:]]
+            lines = [line for line in lines if len(line) > 60 and "{%" not in line]
+            if lines:
+                samples.append(max(lines, key=len)[:70])
+    assert len(samples) >= 13, "chaque séquence a des notes pour l'animation"
+    return samples
+
+
+def site_text(site_dir: Path) -> str:
+    """Visible text of every page of a built site, squashed."""
+    from bs4 import BeautifulSoup
+
+    return "".join(squash(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").get_text(" "))
+                   for p in sorted(site_dir.rglob("*.html")))
+
+
+@lru_cache(maxsize=None)
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+# --------------------------------------------------------------------------
+# Editions
+# --------------------------------------------------------------------------
+
+
+def test_participant_edition_has_no_trainer_note(site_dir, trainer_note_samples):
+    html = site_text(site_dir)
+    index = squash((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    leaks = [s for s in trainer_note_samples if squash(s) in html or squash(s) in index]
+    assert not leaks, f"notes d'animation visibles dans l'édition participante : {leaks[:3]}"
+    assert "Notes pour l'animation" not in (site_dir / "jour-1" / "ecosysteme.html").read_text(encoding="utf-8")
+
+
+def test_trainer_edition_keeps_trainer_notes(trainer_site_dir, trainer_note_samples):
+    html = site_text(trainer_site_dir)
+    missing = [s for s in trainer_note_samples if squash(s) not in html]
+    assert not missing, f"notes d'animation absentes de l'édition formation : {missing[:3]}"
+
+
+def test_trainer_only_pages(site_dir, trainer_site_dir):
+    assert not (site_dir / "formateur").exists()
+    assert "formateur/" not in (site_dir / "index.html").read_text(encoding="utf-8")
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(d["location"].startswith("formateur/") for d in index["docs"])
+    for page in ("index", "minutage", "materiel", "impressions"):
+        assert (trainer_site_dir / "formateur" / f"{page}.html").is_file()
+    detailed = (trainer_site_dir / "formateur" / "minutage.html").read_text(encoding="utf-8")
+    assert "Ouvrir la séquence" in detailed and detailed.count("<table") >= 13
+
+
+# --------------------------------------------------------------------------
+# PDF booklets
+# --------------------------------------------------------------------------
+
+
+def _named_destinations(reader: PdfReader) -> set[str]:
+    return set(reader.named_destinations)
+
+
+def _internal_link_targets(reader: PdfReader) -> list[str]:
+    targets = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            dest = annotation.get("/Dest")
+            action = annotation.get("/A")
+            if dest is None and action is not None and action.get_object().get("/S") == "/GoTo":
+                dest = action.get_object().get("/D")
+            if isinstance(dest, str) or (dest is not None and not isinstance(dest, list)):
+                targets.append(str(dest))
+    return targets
+
+
+def _check_booklet(path: Path, content_site, expected_titles: list[str], last_text: str):
+    reader = PdfReader(path)
+    assert len(reader.pages) >= len(expected_titles), "livret trop court : contenu tronqué ?"
+    text = squash(pdf_text(path))
+    missing = [t for t in expected_titles if squash(t) not in text]
+    assert not missing, f"titres de chapitre absents du PDF : {missing}"
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Sommaire" in outline and len(reader.outline) >= 8, "signets absents"
+    assert squash(last_text) in squash(reader.pages[-1].extract_text()), "la dernière page n'a pas le texte attendu"
+    destinations = _named_destinations(reader)
+    targets = _internal_link_targets(reader)
+    assert len(targets) > 50, "les liens internes ont disparu"
+    broken = [t for t in targets if t not in destinations]
+    assert not broken, f"liens internes sans destination : {broken[:5]}"
+    fonts = {str(font) for page in reader.pages[:20] for font in
+             (page.get("/Resources", {}).get_object().get("/Font") or {}).values()}
+    assert fonts
+    for page in reader.pages[:20]:
+        for font in (page["/Resources"].get_object().get("/Font") or {}).values():
+            descriptor = font.get_object().get("/FontDescriptor") or \
+                font.get_object().get("/DescendantFonts", [{}])[0].get_object().get("/FontDescriptor")
+            assert descriptor is not None and any(k in descriptor.get_object() for k in
+                                                  ("/FontFile", "/FontFile2", "/FontFile3")), "police non incorporée"
+
+
+def last_words_of_booklet(site_dir: Path) -> str:
+    """The last paragraph of the last page printed in the booklet (the bibliography)."""
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup((site_dir / "bibliographie.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        "article")
+    paragraphs = [p.get_text(" ", strip=True) for p in article.find_all("p") if p.get_text(strip=True)]
+    return paragraphs[-1][-60:]
+
+
+def test_participant_booklet(site_dir, content_site):
+    path = site_dir / exports.DOWNLOADS / exports.BOOKLETS["participant"]
+    titles = [r.title for r in content_site.pages.values()
+              if r.src_uri not in exports.NOT_IN_BOOKLET and not r.src_uri.startswith("formateur/")]
+    _check_booklet(path, content_site, titles, last_words_of_booklet(site_dir))
+    assert "livret participant" in pdf_text(path)[:400].lower()
+
+
+def test_participant_booklet_has_no_trainer_note(site_dir, trainer_note_samples):
+    text = squash(pdf_text(site_dir / exports.DOWNLOADS / exports.BOOKLETS["participant"]))
+    leaks = [s for s in trainer_note_samples if squash(s) in text]
+    assert not leaks, leaks[:3]
+
+
+def test_trainer_booklet(trainer_site_dir, content_site, trainer_note_samples):
+    path = trainer_site_dir / exports.DOWNLOADS / exports.BOOKLETS["formateur"]
+    titles = [r.title for r in content_site.pages.values() if r.src_uri not in exports.NOT_IN_BOOKLET]
+    _check_booklet(path, content_site, titles, last_words_of_booklet(trainer_site_dir))
+    text = squash(pdf_text(path))
+    assert sum(squash(s) in text for s in trainer_note_samples) >= len(trainer_note_samples) * 0.9
+
+
+# --------------------------------------------------------------------------
+# One PDF per tool sheet and per template, editable templates
+# --------------------------------------------------------------------------
+
+
+def test_one_or_two_page_pdf_per_sheet_and_template(site_dir, content_site, soup):
+    for slug, record in content_site.tools.items():
+        path = site_dir / exports.tool_pdf(slug)
+        pages = len(PdfReader(path).pages)
+        assert 1 <= pages <= 2, f"{slug} : {pages} pages"
+        assert squash(record.title) in squash(pdf_text(path))
+        assert "Sources" in pdf_text(path), f"{slug} : fiche tronquée"
+        page = soup(record.src_uri.replace(".md", ".html"))
+        assert page.find("a", href=f"../{exports.tool_pdf(slug)}"), f"{slug} : lien vers le PDF absent"
+    for record in content_site.of_kind(schema.Template):
+        slug = record.src_uri.split("/")[-1][:-3]
+        path = site_dir / exports.template_pdf(slug)
+        assert 1 <= len(PdfReader(path).pages) <= 3
+        text = pdf_text(path)
+        assert "Le modèle" in text and "Exemple rempli" not in text
+
+
+def test_editable_templates_match_their_page(site_dir, content_site, soup):
+    from docx import Document
+
+    for record in content_site.of_kind(schema.Template):
+        slug = record.src_uri.split("/")[-1][:-3]
+        document = Document(site_dir / exports.template_docx(slug))
+        headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+        page = soup(record.src_uri.replace(".md", ".html"))
+        model = page.find(id="le-modele")
+        expected = []
+        for node in model.find_next_siblings():
+            if node.name == "h2":
+                break
+            if node.name == "h3":
+                expected.append(norm(node.get_text()).rstrip("#").strip())
+        assert headings[0] == record.title
+        assert [norm(h) for h in headings[1:]] == expected, slug
+        assert len(document.tables) >= 1
+        header = [c.text for c in document.tables[0].rows[0].cells]
+        assert all(header), f"{slug} : en-têtes de tableau vides"
+
+
+# --------------------------------------------------------------------------
+# Offline zip and downloads page
+# --------------------------------------------------------------------------
+
+
+def test_downloads_page_lists_every_file_with_its_size(site_dir, content_site, soup):
+    page = soup("telechargements.html")
+    rows = page.select("table.manuel-fichiers tbody tr")
+    expected = 2 + len(content_site.tools) + 2 * len(content_site.of_kind(schema.Template))
+    assert len(rows) == expected
+    for row in rows:
+        href = row.find("a")["href"]
+        assert (site_dir / href).is_file(), href
+        size = norm(row.select_one(".manuel-taille").get_text())
+        assert re.fullmatch(r"[\d,]+ (Ko|Mo)", size), size
+
+
+def test_offline_zip_holds_the_whole_site(site_dir):
+    with zipfile.ZipFile(site_dir / exports.DOWNLOADS / exports.ZIP_NAME) as archive:
+        names = set(archive.namelist())
+    for needed in ("manuel/index.html", "manuel/search/search_index.js", "manuel/outils/index.html",
+                   "manuel/assets/vendor/iframe-worker/shim.js", "manuel/assets/javascripts/catalogue.js",
+                   f"manuel/{exports.DOWNLOADS}/{exports.BOOKLETS['participant']}"):
+        assert needed in names, needed
+
+
+@pytest.mark.browser
+def test_offline_zip_works_from_the_file_system(site_dir, page, tmp_path):
+    with zipfile.ZipFile(site_dir / exports.DOWNLOADS / exports.ZIP_NAME) as archive:
+        archive.extractall(tmp_path)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((tmp_path / "manuel" / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("cooperation", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    page.goto((tmp_path / "manuel" / "outils" / "index.html").as_uri() + "#formats=hybride")
+    page.wait_for_selector("form.manuel-filtres:not([hidden])")
+    assert page.get_by_label("Hybride").is_checked()
+    page.goto((tmp_path / "manuel" / "jour-1" / "cooperation-communautes.html").as_uri())
+    page.locator("a.terme").first.hover()
+    page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="visible", timeout=5000)
+    assert not errors, errors
