@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import posixpath
 import re
@@ -19,7 +21,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.content import ErrorCollector, forget, get_site, split_front_matter
 from handbook.macros import tool_summary
-from handbook.schema import CaseStudy, Chapter, Sequence, Tool, missing_blocks, missing_sections
+from handbook.schema import CaseStudy, Chapter, Sequence, Tool, missing_blocks, missing_sections, timed_steps
 from handbook.search import add_folded_field
 
 # --------------------------------------------------------------------------
@@ -225,6 +227,11 @@ def on_page_markdown(markdown, page, config, files):
     if edition(config) == "participant":
         markdown = strip_trainer_notes(markdown)
     link_to = _linker(page.file.src_uri)
+    if record.kind in (Sequence, Tool):
+        steps = [{"minutes": st["minutes"], "method": st["method"], "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st["text"])[:140]}
+                 for st in timed_steps(record.body)]
+        markdown += ('\n\n<div class="manuel-projection" hidden data-etapes="'
+                     + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>\n')
     if record.kind is Tool:
         markdown = _after_title(markdown, tool_summary(site, record, link_to))
     elif record.kind in (Chapter, CaseStudy):

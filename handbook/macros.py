@@ -13,6 +13,8 @@ An unknown identifier is a content error: the build fails with a French message.
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import re
 from datetime import date
@@ -228,7 +230,12 @@ def define_env(env) -> None:
                         f"{', '.join(methods)} | {tools} | {duration_fr(slot.duration)} |")
         training = sum(slot.duration for slot in day.creneaux if slot.sequence)
         rows.append(f"| | **Total de formation** | | | | **{duration_fr(training)}** |")
-        return "\n".join(rows)
+        live = [{"debut": slot.debut, "fin": slot.fin, "sequence": slot.sequence or "",
+                 "titre": sequences[slot.sequence].title if slot.sequence in sequences else slot.pause}
+                for slot in day.creneaux]
+        block = ('<div class="manuel-aujourdhui" hidden data-creneaux="'
+                 + html.escape(json.dumps(live, ensure_ascii=False), quote=True) + '"></div>')
+        return block + "\n\n" + "\n".join(rows)
 
     @env.macro
     def couverture() -> str:
