@@ -30,11 +30,18 @@ $(STAMP_TEST): $(STAMP) requirements-test.txt
 
 install: $(STAMP)
 
-install-test: $(STAMP_TEST) fonts
-	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
-	  echo "Chromium est absent : installation du paquet Debian (apt-get)…"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+VNU_JAR := .outils/node_modules/vnu-jar/build/dist/vnu.jar
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+install-test: $(STAMP_TEST) fonts $(VNU_JAR)
+	@test -x /usr/bin/chromium && command -v hunspell >/dev/null 2>&1 && test -f /usr/share/hunspell/fr_FR.dic \
+	  && command -v java >/dev/null 2>&1 || { \
+	  echo "Outils de test absents : installation des paquets Debian (Chromium, Hunspell fr, Java)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium hunspell hunspell-fr default-jre-headless; }
+
+# Nu HTML Checker (npm vnu-jar), installé à part du dépôt
+$(VNU_JAR):
+	npm install --silent --no-save --no-audit --no-fund --prefix .outils vnu-jar@26.9.27
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -55,8 +62,7 @@ bench: install fonts
 fonts:
 	@fc-list 2>/dev/null | grep -q "Liberation Serif" || { \
 	  echo "Polices Liberation absentes : installation des paquets Debian (apt-get)…"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-liberation fonts-dejavu-core; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq fonts-liberation fonts-dejavu-core; fi; }
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-liberation fonts-dejavu-core; }
 
 test: install-test
 	$(BIN)/python -m pytest
@@ -65,4 +71,4 @@ test-rapide: install-test
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site site-formateur $(VENV)
+	rm -rf site site-formateur $(VENV) .outils

@@ -286,7 +286,24 @@ def on_nav(nav, config, files):
     return nav
 
 
+_BEFORE = re.compile(r"(?<=\S) ([:;!?»])")
+
+
+def french_spaces(text: str) -> str:
+    """Non-breaking spaces before : ; ! ? » and after « (the table of contents loses them)."""
+    return _BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
+
+
+def _fix_toc(items) -> None:
+    for item in items:
+        item.title = french_spaces(item.title)
+        _fix_toc(item.children)
+
+
 def on_page_content(html, page, config, files):
+    _fix_toc(page.toc)
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = french_spaces(page.meta["title"])
     site = get_site(config)
     source = site.docs_dir / page.file.src_uri
     for src in images_without_alt(html):

@@ -372,6 +372,7 @@ def on_pre_page_macros(env) -> None:
 # Toolbox: catalogue and the summary block of each sheet
 # --------------------------------------------------------------------------
 
+SEMICOLON = "\u00a0; "
 DURATION_CHOICES = (10, 15, 20, 30, 45, 60, 90, 120, 180)
 
 
@@ -436,7 +437,7 @@ def tool_summary(site, record, link_to) -> str:
         "",
         f"**Finalités**\u00a0: {', '.join(schema.PURPOSES[p] for p in meta.finalites)}",
         "",
-        f"**Matériel**\u00a0: {' ; '.join(mid_sentence(m.rstrip('.')) for m in meta.materiel)}.",
+        f"**Matériel**\u00a0: {SEMICOLON.join(mid_sentence(m.rstrip('.')) for m in meta.materiel)}.",
         "",
     ]
     uses = [r for r in site.sequences_for("outils", slug)]
@@ -449,7 +450,7 @@ def tool_summary(site, record, link_to) -> str:
             rows.append(f"- Jour {day} · séquence [{use.title}]({link_to(use.src_uri)}){when}")
         rows.append("")
     else:
-        rows += ["**Utilisé dans la formation**\u00a0: pas pendant les deux jours ; l'outil sert dans la vie "
+        rows += ["**Utilisé dans la formation**\u00a0: pas pendant les deux jours\u00a0; l'outil sert dans la vie "
                  "de votre communauté.", ""]
     chained = [site.tools[s] for s in meta.associes if s in site.tools]
     if chained:
