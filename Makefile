@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installe
 STAMP_TEST := $(VENV)/.installe-tests
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean
+.PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean \
+	nouvelle-fiche nouvelle-sequence nouveau-cas nouveau-modele nouveau-chapitre nouveau-terme
 
 help:
 	@echo "make serve   installe puis sert le site sur http://127.0.0.1:8000"
@@ -44,7 +45,27 @@ $(VNU_JAR):
 	npm install --silent --no-save --no-audit --no-fund --prefix .outils vnu-jar@26.9.27
 
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+
+# Nouvelles pages : make nouvelle-fiche NOM=marche-exploratoire (idem nouvelle-sequence JOUR=1, nouveau-cas,
+# nouveau-modele, nouveau-chapitre, nouveau-terme). Le squelette dit quoi écrire ; la construction, ce qui manque.
+define scaffold
+	@test -n "$(NOM)" || { echo "Indiquez le nom du fichier : make $@ NOM=mon-nom (minuscules et tirets)"; exit 2; }
+	$(BIN)/python -m handbook.scaffold $(1) $(NOM) $(2)
+endef
+
+nouvelle-fiche: install
+	$(call scaffold,fiche)
+nouvelle-sequence: install
+	$(call scaffold,sequence,--jour $(JOUR))
+nouveau-cas: install
+	$(call scaffold,cas)
+nouveau-modele: install
+	$(call scaffold,modele)
+nouveau-chapitre: install
+	$(call scaffold,chapitre)
+nouveau-terme: install
+	$(call scaffold,terme)
 
 build: install fonts
 	MANUEL_EXPORTS=1 $(BIN)/mkdocs build --clean

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -21,8 +22,12 @@ from mkdocs.plugins import event_priority
 
 from handbook.content import ErrorCollector, forget, get_site, split_front_matter
 from handbook.macros import tool_summary
-from handbook.schema import CaseStudy, Chapter, Sequence, Tool, missing_blocks, missing_sections, timed_steps
+from handbook.schema import (CaseStudy, Chapter, Sequence, Tool, empty_sections, missing_blocks, missing_sections,
+                             timed_steps)
 from handbook.search import add_folded_field
+from handbook.typography import french_spaces
+
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 # --------------------------------------------------------------------------
 # French messages for MkDocs' own link and navigation checks
@@ -222,6 +227,9 @@ def on_page_markdown(markdown, page, config, files):
     for title in missing_sections(record.kind, markdown):
         site.errors.add(path, f"section obligatoire « ## {title} » absente ({record.kind.LABEL})",
                         fix="ajoutez ce titre de niveau 2 avec son contenu")
+    for title in empty_sections(record.kind, markdown):
+        site.errors.add(path, f"la section « ## {title} » est vide", line=_line_of(site.docs_dir / page.file.src_uri, f"## {title}"),
+                        fix="remplacez le commentaire d'aide <!-- … --> par le contenu")
     for syntax in missing_blocks(record.kind, markdown):
         site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
     if edition(config) == "participant":
@@ -286,14 +294,6 @@ def on_nav(nav, config, files):
     return nav
 
 
-_BEFORE = re.compile(r"(?<=\S) ([:;!?»])")
-
-
-def french_spaces(text: str) -> str:
-    """Non-breaking spaces before : ; ! ? » and after « (the table of contents loses them)."""
-    return _BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
-
-
 def _fix_toc(items) -> None:
     for item in items:
         item.title = french_spaces(item.title)
@@ -314,10 +314,43 @@ def on_page_content(html, page, config, files):
     return html
 
 
+_PREVIEW = {"serve": False}
+
+
+def on_startup(command, dirty):
+    _PREVIEW["serve"] = command == "serve"
+
+
+def preview() -> bool:
+    """In a preview (make serve), content errors are shown on the pages instead of stopping the server."""
+    return _PREVIEW["serve"] or os.environ.get("MANUEL_APERCU") == "1"
+
+
+def error_banner(errors) -> str:
+    items = "".join(f"<li>{html.escape(e.render())}</li>" for e in errors)
+    count = len(errors)
+    title = f"{count} erreur{'s' if count > 1 else ''} de contenu"
+    return ('<div class="manuel-erreurs" role="alert" style="margin:0;padding:1em 1.5em;background:#fff4f2;'
+            'color:#6b1400;border-bottom:3px solid #b3261e;font:16px/1.5 sans-serif">'
+            f"<p style=\"margin:0 0 .5em\"><strong>{title}</strong> : cet aperçu s'affiche, mais la "
+            "construction du manuel échouera tant qu'elles restent. Corrigez les fichiers indiqués ; la page se "
+            f'recharge seule.</p><ul style="margin:0">{items}</ul></div>')
+
+
+def show_errors_in_pages(site_dir: Path, errors) -> None:
+    banner = error_banner(errors)
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, text, count=1), encoding="utf-8")
+
+
 @event_priority(-50)  # after the search plugin has written its index, before the offline plugin
 def on_post_build(config):
     site = get_site(config)
-    if len(site.errors):
+    if len(site.errors) and preview():
+        show_errors_in_pages(Path(config["site_dir"]), site.errors.errors)
+        log.warning("Aperçu : " + site.errors.summary())
+    elif len(site.errors):
         raise Abort(site.errors.summary())
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.is_file():

@@ -303,7 +303,7 @@ def define_env(env) -> None:
             for slug in record.meta.outils:
                 tool = site.tools[slug]
                 for item in tool.meta.materiel:
-                    out.append(f"- [ ] {item.rstrip('.')} ({outil(slug)})")
+                    out.append(f"- ☐ {item.rstrip('.')} ({outil(slug)})")
             out.append("")
         return "\n".join(out)
 
@@ -352,6 +352,13 @@ def define_env(env) -> None:
                 rows.append(row(f"Fiche outil · {record.title}", exports.tool_pdf(slug), "PDF, A4"))
         head = "<thead><tr><th>Document</th><th>Format</th><th>Taille</th></tr></thead>"
         return f'<table class="manuel-fichiers">{head}<tbody>{"".join(rows)}</tbody></table>'
+
+    @env.macro
+    def modele_de_contenu() -> str:
+        """Reference of the content model, generated from the schema."""
+        from .reference import content_model_markdown
+
+        return content_model_markdown()
 
     @env.macro
     def libelle(kind: str, value: str) -> str:

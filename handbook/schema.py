@@ -61,7 +61,7 @@ Level = Literal[tuple(LEVELS)]  # type: ignore[valid-type]
 class Strict(BaseModel):
     """Base model: unknown fields are errors (they are usually typos)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True)
 
 
 def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
@@ -199,9 +199,13 @@ class Slot(Strict):
     """A time slot: either a sequence (its id) or a break."""
 
     debut: Clock
+    """Heure de début, au format HH:MM."""
     fin: Clock
+    """Heure de fin, au format HH:MM."""
     sequence: Annotated[str, Field(pattern=r"^j[12]-[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = None
+    """Identifiant de la séquence (champ id de sa page), si le créneau est une séquence."""
     pause: Text | None = None
+    """Nom de la pause (Pause, Déjeuner), si le créneau n'est pas une séquence."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Slot":
@@ -218,12 +222,16 @@ class Slot(Strict):
 
 class RunSheetDay(Strict):
     numero: Literal[1, 2]
+    """Numéro du jour : 1 ou 2."""
     creneaux: Annotated[list[Slot], Field(min_length=1)]
+    """Créneaux de la journée, dans l'ordre, sans trou ni chevauchement."""
 
 
 class RunSheet(Strict):
     heures_par_jour: Annotated[int, Field(gt=0, le=10)]
+    """Heures de formation par jour, pauses non comptées (7)."""
     jours: Annotated[list[RunSheetDay], Field(min_length=2, max_length=2)]
+    """Les deux journées."""
 
 
 def run_sheet_problems(sheet: RunSheet) -> list[str]:
@@ -288,25 +296,38 @@ class Reference(Strict):
     """One entry of the bibliography; only works marked « vérifié » in the vetted list."""
 
     cle: Slug
+    """Clé de citation, en minuscules (ex. wenger-1998), utilisée par `{{ cite("…") }}`."""
     #: Short author form used in citations: « Wenger, McDermott et Snyder ».
     court: Text
+    """Forme courte des auteurs dans les citations (ex. « Wenger, McDermott et Snyder »)."""
     auteurs: Text
+    """Liste complète des auteurs, comme dans la référence vérifiée."""
     annee: Annotated[str, Field(pattern=r"^\d{4}$|^s\. d\.$")]
+    """Année sur quatre chiffres, ou « s. d. » quand elle n'est pas vérifiée."""
     titre: Text
+    """Titre exact de l'ouvrage, de l'article ou du texte."""
     #: Publisher, journal or place, as far as it is verified (may be absent).
     publication: str | None = None
+    """Éditeur, revue ou lieu, seulement ce qui est vérifié (peut être absent)."""
     theme: Text
+    """Thème sous lequel la référence est rangée dans la bibliographie."""
     resume: Text
+    """Une à trois phrases, avec nos mots, sur ce que l'ouvrage apporte."""
 
 
 class GlossaryTerm(Strict):
     """One glossary entry: a short definition in our own words, its source, related terms."""
 
     id: Slug
+    """Identifiant du terme, en minuscules et tirets, utilisé par `{{ terme("…") }}`."""
     terme: Text
+    """Le terme tel qu'il s'affiche (majuscule initiale)."""
     definition: Text
+    """Définition courte, avec nos mots : une à trois phrases."""
     sources: Annotated[list[Slug], Field(min_length=1)]
+    """Clés de la bibliographie qui appuient la définition (au moins une)."""
     lies: list[Slug] = []
+    """Identifiants d'autres termes du glossaire, à lire avec celui-ci."""
 
     @field_validator("definition")
     @classmethod
@@ -332,7 +353,7 @@ class GlossaryTerm(Strict):
 class Page(Strict):
     """Any page of the handbook."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True)
 
     #: Identifier of the page type, used in macros and commands.
     KEY: ClassVar[str] = "page"
@@ -346,14 +367,22 @@ class Page(Strict):
     BLOCKS: ClassVar[dict[str, str]] = {}
 
     title: Text
+    """Titre de la page (majuscule au premier mot seulement)."""
     description: Text
+    """Une phrase qui résume la page : elle s'affiche dans les listes, le catalogue et les moteurs de recherche."""
     tags: list[Text] = []
+    """Étiquettes de la page (liste de textes), reprises dans la page « Étiquettes »."""
     # Native MkDocs / Material / macros keys an author may use.
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
+    """Éléments de Material à masquer sur la page : navigation, toc, footer, path, tags, feedback."""
     render_macros: bool = True
+    """Mettre false pour qu'aucune macro {{ … }} ne soit interprétée dans la page."""
     search: dict[str, Any] = {}
+    """Réglages de la recherche pour la page, par exemple exclude: true."""
     icon: str | None = None
+    """Icône Material de la page (rarement utile)."""
     status: str | None = None
+    """Statut Material de la page (new, deprecated ; rarement utile)."""
 
 
 class Sequence(Page):
@@ -374,10 +403,15 @@ class Sequence(Page):
     }
 
     id: Annotated[str, Field(pattern=r"^j[12]-[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    """Identifiant stable, en minuscules : j1- ou j2- puis un nom court (ex. j1-ecosysteme). C'est lui que cite data/deroule.yml."""
     jour: Literal[1, 2]
+    """Jour de la séquence : 1 ou 2 (doit correspondre au déroulé)."""
     objectifs: Annotated[list[str], Field(min_length=1)]
+    """Objectifs de la formation servis, par identifiant (O1 à O5, voir data/formation.yml)."""
     lignes: list[str] = []
+    """Lignes du programme traitées, par identifiant (J1-L1…, J2-L5) ; vide pour l'ouverture ou la clôture."""
     outils: list[Slug] = []
+    """Fiches outils utilisées pendant la séquence (noms de fichiers de docs/outils, sans .md)."""
 
     @field_validator("objectifs")
     @classmethod
@@ -409,7 +443,9 @@ class Sequence(Page):
 
 class Range(Strict):
     min: Annotated[int, Field(gt=0)]
+    """Valeur minimale (nombre entier positif)."""
     max: Annotated[int, Field(gt=0)]
+    """Valeur maximale (nombre entier positif, au moins égale au minimum)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> "Range":
@@ -437,12 +473,19 @@ class Tool(Page):
     )
 
     finalites: Annotated[list[Purpose], Field(min_length=1)]
+    """Finalités servies (au moins une), dans la liste fermée ci-dessous."""
     duree: Range
+    """Durée en minutes : {min: 30, max: 60}. Les étapes du déroulé minuté doivent tomber dans cet intervalle."""
     groupe: Range
+    """Taille du groupe en personnes : {min: 4, max: 20}."""
     formats: Annotated[list[Format], Field(min_length=1)]
+    """Formats possibles (au moins un) : presentiel, distance, hybride."""
     niveau: Level
+    """Niveau d'aisance d'animation demandé : decouverte, intermediaire ou confirme."""
     materiel: Annotated[list[Text], Field(min_length=1)]
+    """Matériel nécessaire, un élément par ligne (au moins un)."""
     associes: list[Slug] = []
+    """Autres fiches qui s'enchaînent bien avec celle-ci (noms de fichiers, sans .md)."""
 
     @field_validator("associes")
     @classmethod
@@ -465,6 +508,7 @@ class Chapter(Page):
     )
 
     ordre: Annotated[int, Field(ge=1)]
+    """Rang du chapitre dans le guide (1, 2, 3…)."""
 
 
 class CaseStudy(Page):
@@ -482,7 +526,9 @@ class CaseStudy(Page):
     )
 
     fictif: Literal[True]
+    """Toujours true : une étude de cas est fictive et le dit."""
     outils: list[Slug] = []
+    """Fiches outils mobilisables pour traiter le cas (noms de fichiers, sans .md)."""
 
     @field_validator("outils")
     @classmethod
@@ -603,6 +649,16 @@ def missing_blocks(kind: type[Page], markdown: str) -> list[str]:
         syntax for block, syntax in kind.BLOCKS.items()
         if not re.search(r"^(?:!!!|\?\?\?\+?)\s+" + re.escape(block) + r"\b", markdown, re.M)
     ]
+
+
+def empty_sections(kind: type[Page], markdown: str) -> list[str]:
+    """Required sections of ``kind`` present in ``markdown`` but holding nothing beyond comments."""
+    empty = []
+    for title in kind.SECTIONS:
+        body, start = section_body(markdown, title)
+        if start and not re.sub(r"<!--.*?-->", "", body, flags=re.S).strip():
+            empty.append(title)
+    return empty
 
 
 def missing_sections(kind: type[Page], markdown: str) -> list[str]:

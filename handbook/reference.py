@@ -1,0 +1,137 @@
+"""The reference of the content model, generated from the schema so that it never drifts from the checks."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from . import schema
+from .typography import french_spaces
+
+#: Data files and the model of one of their entries (or of the whole file).
+DATA_MODELS: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("data/formation.yml", schema.Training, "La fiche programme, source de l'accueil et de la page « La formation »."),
+    ("data/deroule.yml", schema.RunSheet, "Le déroulé minuté des deux journées."),
+    ("data/glossaire.yml", schema.GlossaryTerm, "Une entrée du glossaire (le fichier est une liste de ces entrées)."),
+    ("data/bibliographie.yml", schema.Reference, "Une référence (le fichier est une liste de ces entrées)."),
+)
+
+FOLDERS = {
+    "sequence": "docs/jour-1/, docs/jour-2/",
+    "outil": "docs/outils/",
+    "chapitre": "docs/guide/",
+    "cas": "docs/cas/",
+    "modele": "docs/modeles/",
+    "page": "toute autre page, et les pages index.md",
+}
+
+
+def type_label(annotation: Any) -> str:
+    """French label of a field type."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return type_label(args[0])
+    if origin is Literal:
+        return "valeur de la liste"
+    if origin in (list, tuple):
+        return f"liste de {type_label(args[0])}s" if args else "liste"
+    if origin is dict:
+        return "ensemble de champs"
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        kinds = [type_label(a) for a in args if a is not type(None)]
+        return " ou ".join(kinds)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "{" + ", ".join(annotation.model_fields) + "}"
+    return {str: "texte", int: "nombre entier", bool: "vrai ou faux"}.get(annotation, str(annotation))
+
+
+def allowed_values(annotation: Any) -> list[str]:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Literal:
+        return [str(a) for a in args]
+    values: list[str] = []
+    for arg in args:
+        values += allowed_values(arg)
+    return values
+
+
+def _cell(text: str) -> str:
+    return french_spaces(text.replace("|", "/").replace("\n", " "))
+
+
+def fields_table(model: type[BaseModel]) -> list[str]:
+    rows = ["| Champ | Type | Obligatoire | Valeurs permises | Rôle |", "|---|---|---|---|---|"]
+    for name, field in model.model_fields.items():
+        values = ", ".join(dict.fromkeys(allowed_values(field.annotation)))
+        required = "oui" if field.is_required() else "non"
+        rows.append(f"| `{name}` | {type_label(field.annotation)} | {required} | {_cell(values) or '·'} | "
+                    f"{_cell(field.description or '·')} |")
+    return rows
+
+
+def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """Models used inside ``model`` (depth first, each once)."""
+    found: list[type[BaseModel]] = []
+
+    def walk(annotation):
+        for arg in typing.get_args(annotation) or ():
+            walk(arg)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in found:
+            found.append(annotation)
+            for field in annotation.model_fields.values():
+                walk(field.annotation)
+
+    for field in model.model_fields.values():
+        walk(field.annotation)
+    return found
+
+
+def content_model_markdown() -> str:
+    out = [
+        "Cette page est produite à partir du schéma que la construction applique (handbook/schema.py) : "
+        "elle dit exactement ce qui est vérifié. Un champ « obligatoire » manquant, une valeur hors liste, une "
+        "section ou un bloc absent font échouer la construction avec un message qui nomme le fichier.",
+        "",
+        "## Types de pages",
+        "",
+    ]
+    for kind in schema.PAGE_TYPES:
+        out += [f"### {kind.LABEL.capitalize()} ({FOLDERS[kind.KEY]})", ""]
+        out += fields_table(kind) + [""]
+        if kind.SECTIONS:
+            out += ["Sections obligatoires (titres de niveau 2, écrits exactement ainsi) :", ""]
+            out += [f"- `## {title}`" for title in kind.SECTIONS] + [""]
+        if kind.BLOCKS:
+            out += ["Blocs obligatoires :", ""]
+            out += [f"- `{syntax}`" for syntax in kind.BLOCKS.values()] + [""]
+        if kind is schema.Sequence:
+            out += ["Chaque étape du déroulé minuté s'écrit `1. **10 min** · Apport · consigne`, avec une modalité "
+                    "parmi : " + ", ".join(schema.METHODS.values()) + ". La somme des étapes est égale à la durée "
+                    "du créneau de la séquence dans data/deroule.yml.", ""]
+        if kind is schema.Tool:
+            out += ["Chaque étape du déroulé minuté s'écrit `1. **10 min** · consigne` ; la somme tombe dans la "
+                    "durée annoncée. Finalités possibles : " + ", ".join(f"`{k}` ({v})" for k, v in
+                                                                         schema.PURPOSES.items()) + ".", ""]
+    out += ["## Fichiers de données", ""]
+    for path, model, role in DATA_MODELS:
+        out += [f"### {path}", "", role, ""] + fields_table(model) + [""]
+        for nested in nested_models(model):
+            if nested in (schema.Range,):
+                continue
+            out += [f"Champs de `{nested.__name__}` :", ""] + fields_table(nested) + [""]
+    out += ["### Champ « duree » et « groupe » des fiches outils", ""] + fields_table(schema.Range) + [""]
+    return french_spaces("\n".join(out))
+
+
+def all_models() -> list[type[BaseModel]]:
+    """Every model of the schema that the reference documents."""
+    models: list[type[BaseModel]] = list(schema.PAGE_TYPES)
+    for _, model, _ in DATA_MODELS:
+        models.append(model)
+        models += nested_models(model)
+    models.append(schema.Range)
+    return list(dict.fromkeys(models))

@@ -1,0 +1,197 @@
+"""Create a new page (or glossary term) with a valid skeleton and guidance in comments.
+
+Usage (see the Makefile targets): ``python -m handbook.scaffold TYPE NOM [--jour 1|2]`` with TYPE one of
+fiche, sequence, cas, modele, chapitre, terme. The skeleton deliberately fails the build until the author
+fills it: empty fields and empty sections are reported one by one, in French.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from . import schema
+
+KINDS = {
+    "fiche": schema.Tool,
+    "sequence": schema.Sequence,
+    "cas": schema.CaseStudy,
+    "modele": schema.Template,
+    "chapitre": schema.Chapter,
+}
+
+#: Navigation section (title in mkdocs.yml) of each folder.
+NAV_SECTIONS = {
+    "outils": "Boîte à outils",
+    "guide": "Guide «\u00a0Faire ensemble\u00a0»",
+    "cas": "Études de cas",
+    "modeles": "Modèles",
+    "jour-1": "Jour 1",
+    "jour-2": "Jour 2",
+}
+
+#: What to write in each required section (shown as a comment in the skeleton).
+GUIDANCE = {
+    "En bref": "Ce que l'outil permet, et quand l'utiliser dans la vie d'une communauté (lancement, séance régulière, événement).",
+    "Question d'invitation": "La phrase exacte qui lance l'activité, en citation : > « … ? »",
+    "Espace et matériel": "Disposition de la salle ou de la visio, matériel à préparer.",
+    "Participation et groupes": "Qui parle, à qui, combien de temps, en quelle configuration (seul, à deux, à quatre, tout le groupe).",
+    "Déroulé minuté": "Liste numérotée, une étape par ligne : 1. **10 min** · consigne (pour une séquence : 1. **10 min** · Apport · consigne). La somme est vérifiée.",
+    "Rôle et posture de l'animation": "Ce que fait l'animatrice ou l'animateur, ce qu'elle ou il évite.",
+    "À distance": "La version en visio : outils, salles de sous-groupes, tableau blanc partagé, temps à adapter.",
+    "Variantes": "Deux ou trois variantes, en liste.",
+    "Pièges à éviter": "Les erreurs fréquentes, en liste.",
+    "Exemple dans une communauté du domicile": "Une situation fictive et concrète, avec des prénoms inventés.",
+    "Sources": "Origine de l'outil avec {{ cite(\"clé\") }} (clés de data/bibliographie.yml), ou « pratique répandue » sans détail inventé.",
+    "Objectifs de la séquence": "« À la fin de la séquence, vous serez capable de : » puis trois ou quatre verbes d'action.",
+    "Apports": "Les notions, expliquées à fond, chacune avec sa source {{ cite(\"clé\") }} et un exemple du domicile.",
+    "Activité d'application": "Consignes exactes, temps, configuration, production attendue ; puis les deux blocs ci-dessous.",
+    "À retenir": "Trois à six points clés, en liste.",
+    "Pour aller plus loin": "Fiches {{ outil(\"nom\") }}, chapitres du guide, modèles, lectures {{ cite(\"clé\") }}.",
+    "La question traitée": "La question du chapitre, en quelques phrases.",
+    "Notions": "Les notions, avec leurs auteurs et leurs sources {{ cite(\"clé\") }}.",
+    "Repères pratiques": "Des repères concrets pour une communauté du domicile.",
+    "En pratique": "Cinq à huit actions, à l'infinitif, en liste.",
+    "Outils et séquences liés": "Liens {{ outil(\"nom\") }}, avec une phrase chacun ; les séquences qui renvoient au chapitre s'ajoutent seules.",
+    "Contexte": "Le territoire, la communauté, le moment (cas fictif).",
+    "Actrices et acteurs": "Les personnes et structures (inventées), en liste.",
+    "Situation": "Ce qui se passe, concrètement.",
+    "Questions": "Trois à cinq questions, en liste numérotée.",
+    "Pistes d'analyse": "Un bloc replié : ??? note \"Pistes d'analyse\" puis le texte indenté de 4 espaces.",
+    "Outils mobilisables": "Liens {{ outil(\"nom\") }}, les mêmes que le champ « outils ».",
+    "Séquences où le cas est utilisé": "En toutes lettres ; ajoutez aussi un lien vers ce cas dans l'activité d'une séquence.",
+    "Mode d'emploi": "Quand l'utiliser, avec qui, en combien de temps, comment le faire vivre.",
+    "Le modèle": "Des titres ### et des tableaux Markdown aux cellules vides, pour écrire à la main.",
+    "Exemple rempli": "Un exemple fictif, vraisemblable, dans un encadré !!! example \"Exemple fictif\".",
+}
+
+
+class ScaffoldError(Exception):
+    """A French message for the author."""
+
+
+def _comment(text: str) -> str:
+    return f"<!-- À écrire : {text} -->"
+
+
+def _front_matter(kind: type[schema.Page], slug: str, day: int | None) -> list[str]:
+    values = {
+        "title": '""', "description": '""', "tags": "[]",
+        "id": f"j{day}-{slug}", "jour": str(day), "objectifs": "[]", "lignes": "[]", "outils": "[]",
+        "finalites": "[]", "duree": "{min: 0, max: 0}", "groupe": "{min: 0, max: 0}", "formats": "[]",
+        "niveau": '""', "materiel": "[]", "associes": "[]",
+        "ordre": "0", "fictif": "true",
+    }
+    lines = ["---", f"# {kind.LABEL.capitalize()} : remplissez chaque champ. Tant qu'il manque quelque chose,",
+             "# la construction (make serve ou make build) dit quoi et où."]
+    for name, field in kind.model_fields.items():
+        if name in ("hide", "render_macros", "search", "icon", "status"):
+            continue
+        help_text = (field.description or "").replace('"', "'")
+        allowed = ""
+        if name == "finalites":
+            allowed = " Valeurs : " + ", ".join(schema.PURPOSES) + "."
+        value = values.get(name, '""')
+        lines.append(f"{name}: {value}  # {help_text}{allowed}")
+    lines.append("---")
+    return lines
+
+
+def page_skeleton(kind: type[schema.Page], slug: str, day: int | None = None) -> str:
+    title = slug.replace("-", " ").capitalize()
+    lines = _front_matter(kind, slug, day) + ["", f"# {title}", ""]
+    if kind is schema.Sequence:
+        lines += ["{{ entete_sequence() }}", ""]
+    if kind is schema.CaseStudy:
+        lines += ['!!! info "Cas fictif"', "    Personnes, structures et situations sont inventées pour la formation.", ""]
+    for section in kind.SECTIONS:
+        lines += [f"## {section}", "", _comment(GUIDANCE.get(section, "le contenu de cette section.")), ""]
+        if kind is schema.Sequence and section == "Activité d'application":
+            lines += ['??? correction "Pistes de correction"', "    " + _comment("ce qu'une bonne production contient."), "",
+                      '!!! animation "Notes pour l\'animation"', "    " + _comment("préparation, matériel, pièges, relances."), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def add_to_nav(config: Path, entry: str) -> None:
+    """Add ``entry`` (path relative to docs/) at the end of its navigation section in mkdocs.yml."""
+    lines = config.read_text(encoding="utf-8").split("\n")
+    folder = entry.split("/")[0]
+    section = NAV_SECTIONS.get(folder)
+    start = next((i for i, line in enumerate(lines) if section and line.strip() == f"- {section}:"), None)
+    if start is None:  # a flat nav: append after its last entry
+        start = next(i for i, line in enumerate(lines) if line.startswith("nav:"))
+        index = start + 1
+        while index < len(lines) and lines[index].startswith("  "):
+            index += 1
+        lines.insert(index, f"  - {entry}")
+    else:
+        index = start + 1
+        while index < len(lines) and lines[index].startswith("      "):
+            index += 1
+        lines.insert(index, f"      - {entry}")
+    config.write_text("\n".join(lines), encoding="utf-8")
+
+
+GLOSSARY_ENTRY = """
+- id: {slug}
+  terme: ""  # Le terme tel qu'il s'affiche, avec une majuscule initiale.
+  definition: ""  # Une à trois phrases, avec nos mots (pas de citation).
+  sources: []  # Clés de data/bibliographie.yml qui appuient la définition (au moins une).
+  lies: []  # Identifiants d'autres termes du glossaire.
+"""
+
+
+def create(project: Path, kind_name: str, slug: str, day: int | None = None) -> Path:
+    if not re.fullmatch(schema.SLUG, slug or ""):
+        raise ScaffoldError(f"nom « {slug} » invalide : minuscules, chiffres et tirets seulement (ex. marche-exploratoire)")
+    if kind_name == "terme":
+        path = project / "data" / "glossaire.yml"
+        if re.search(rf"^- id: {re.escape(slug)}\s*$", path.read_text(encoding="utf-8"), re.M):
+            raise ScaffoldError(f"le terme « {slug} » existe déjà dans data/glossaire.yml")
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(GLOSSARY_ENTRY.format(slug=slug))
+        return path
+    if kind_name not in KINDS:
+        raise ScaffoldError(f"type « {kind_name} » inconnu ; types possibles : {', '.join([*KINDS, 'terme'])}")
+    kind = KINDS[kind_name]
+    if kind is schema.Sequence:
+        if day not in (1, 2):
+            raise ScaffoldError("précisez le jour de la séquence : JOUR=1 ou JOUR=2")
+        folder = f"jour-{day}"
+    else:
+        folder = kind.FOLDER
+    entry = f"{folder}/{slug}.md"
+    path = project / "docs" / entry
+    if path.exists():
+        raise ScaffoldError(f"le fichier docs/{entry} existe déjà")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page_skeleton(kind, slug, day), encoding="utf-8")
+    add_to_nav(project / "mkdocs.yml", entry)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m handbook.scaffold",
+                                     description="Crée une page (ou un terme du glossaire) à remplir.")
+    parser.add_argument("type", help="fiche, sequence, cas, modele, chapitre ou terme")
+    parser.add_argument("nom", help="nom du fichier, en minuscules et tirets")
+    parser.add_argument("--jour", type=int, default=None, help="jour d'une séquence : 1 ou 2")
+    parser.add_argument("--projet", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        path = create(args.projet, args.type, args.nom, args.jour)
+    except ScaffoldError as error:
+        print(f"Impossible de créer la page : {error}.", file=sys.stderr)
+        return 2
+    where = path.relative_to(args.projet)
+    print(f"Créé : {where}. Remplissez-le, puis lancez « make serve » : la construction dit ce qui manque.")
+    if args.type == "sequence":
+        print("Pensez à lui donner un créneau dans data/deroule.yml (champ « sequence: j"
+              f"{args.jour}-{args.nom} »).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
