@@ -34,6 +34,14 @@ from .schema import (
     timed_steps,
 )
 
+#: libyaml's loader when available (much faster), the pure-Python one otherwise.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str):
+    return yaml.load(text, Loader=YAML_LOADER)
+
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 DATA_FILES = {
@@ -75,6 +83,7 @@ class Site:
     data_errors: int = 0
     _links: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _usage: dict[str, list[PageRecord]] | None = field(default=None, repr=False)
+    _tools: dict[str, PageRecord] | None = field(default=None, repr=False)
 
     # -- lookups ---------------------------------------------------------
     def of_kind(self, kind: type[Page]) -> list[PageRecord]:
@@ -82,7 +91,9 @@ class Site:
 
     @property
     def tools(self) -> dict[str, PageRecord]:
-        return {Path(p.src_uri).stem: p for p in self.of_kind(Tool)}
+        if self._tools is None:
+            self._tools = {Path(p.src_uri).stem: p for p in self.of_kind(Tool)}
+        return self._tools
 
     @property
     def sequences(self) -> dict[str, PageRecord]:
@@ -163,7 +174,7 @@ def read_yaml(site: Site, path: Path) -> Any:
         site.errors.add(site.rel(path), "fichier de données introuvable")
         return None
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         message, line = _yaml_error_message(error)
         site.errors.add(site.rel(path), message, line=line)
@@ -243,7 +254,7 @@ def load_pages(site: Site) -> None:
                             fix="commencez le fichier par « --- », les champs title et description, puis « --- »")
         else:
             try:
-                data = yaml.safe_load(front) or {}
+                data = load_yaml(front) or {}
             except yaml.YAMLError as error:
                 message, line = _yaml_error_message(error)
                 site.errors.add(path, "en-tête : " + message, line=(line + 1) if line else None)

@@ -19,12 +19,12 @@ DATA_MODELS: tuple[tuple[str, type[BaseModel], str], ...] = (
 )
 
 FOLDERS = {
-    "sequence": "docs/jour-1/, docs/jour-2/",
-    "outil": "docs/outils/",
-    "chapitre": "docs/guide/",
-    "cas": "docs/cas/",
-    "modele": "docs/modeles/",
-    "page": "toute autre page, et les pages index.md",
+    "sequence": "`docs/jour-1/`, `docs/jour-2/`",
+    "outil": "`docs/outils/`",
+    "chapitre": "`docs/guide/`",
+    "cas": "`docs/cas/`",
+    "modele": "`docs/modeles/`",
+    "page": "toute autre page, et les pages `index.md`",
 }
 
 
@@ -44,7 +44,7 @@ def type_label(annotation: Any) -> str:
         kinds = [type_label(a) for a in args if a is not type(None)]
         return " ou ".join(kinds)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return "{" + ", ".join(annotation.model_fields) + "}"
+        return "`{" + ", ".join(annotation.model_fields) + "}`"
     return {str: "texte", int: "nombre entier", bool: "vrai ou faux"}.get(annotation, str(annotation))
 
 
@@ -66,7 +66,7 @@ def _cell(text: str) -> str:
 def fields_table(model: type[BaseModel]) -> list[str]:
     rows = ["| Champ | Type | Obligatoire | Valeurs permises | Rôle |", "|---|---|---|---|---|"]
     for name, field in model.model_fields.items():
-        values = ", ".join(dict.fromkeys(allowed_values(field.annotation)))
+        values = ", ".join(f"`{v}`" for v in dict.fromkeys(allowed_values(field.annotation)))
         required = "oui" if field.is_required() else "non"
         rows.append(f"| `{name}` | {type_label(field.annotation)} | {required} | {_cell(values) or '·'} | "
                     f"{_cell(field.description or '·')} |")
@@ -92,7 +92,7 @@ def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
 
 def content_model_markdown() -> str:
     out = [
-        "Cette page est produite à partir du schéma que la construction applique (handbook/schema.py) : "
+        "Cette page est produite à partir du schéma que la construction applique (`handbook/schema.py`) : "
         "elle dit exactement ce qui est vérifié. Un champ « obligatoire » manquant, une valeur hors liste, une "
         "section ou un bloc absent font échouer la construction avec un message qui nomme le fichier.",
         "",
@@ -111,19 +111,19 @@ def content_model_markdown() -> str:
         if kind is schema.Sequence:
             out += ["Chaque étape du déroulé minuté s'écrit `1. **10 min** · Apport · consigne`, avec une modalité "
                     "parmi : " + ", ".join(schema.METHODS.values()) + ". La somme des étapes est égale à la durée "
-                    "du créneau de la séquence dans data/deroule.yml.", ""]
+                    "du créneau de la séquence dans `data/deroule.yml`.", ""]
         if kind is schema.Tool:
             out += ["Chaque étape du déroulé minuté s'écrit `1. **10 min** · consigne` ; la somme tombe dans la "
                     "durée annoncée. Finalités possibles : " + ", ".join(f"`{k}` ({v})" for k, v in
                                                                          schema.PURPOSES.items()) + ".", ""]
     out += ["## Fichiers de données", ""]
     for path, model, role in DATA_MODELS:
-        out += [f"### {path}", "", role, ""] + fields_table(model) + [""]
+        out += [f"### `{path}`", "", role, ""] + fields_table(model) + [""]
         for nested in nested_models(model):
             if nested in (schema.Range,):
                 continue
             out += [f"Champs de `{nested.__name__}` :", ""] + fields_table(nested) + [""]
-    out += ["### Champ « duree » et « groupe » des fiches outils", ""] + fields_table(schema.Range) + [""]
+    out += ["### Champs `duree` et `groupe` des fiches outils", ""] + fields_table(schema.Range) + [""]
     return french_spaces("\n".join(out))
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo,
+                      field_validator, model_validator)
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
@@ -75,6 +76,29 @@ def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
         choices = (", ".join(ordered[:12]) + (" …" if len(ordered) > 12 else "")) or "aucune"
         raise ValueError(what.format(f"« {value} »") + f" ; valeurs possibles : {choices}")
     return value
+
+
+def _known_tool(value: str, info: ValidationInfo) -> str:
+    return _known(value, info, "tools", "outil {} inconnu")
+
+
+def _known_objective(value: str, info: ValidationInfo) -> str:
+    return _known(value, info, "objectives", "objectif de formation {} inconnu")
+
+
+def _known_line(value: str, info: ValidationInfo) -> str:
+    return _known(value, info, "lines", "ligne du programme {} inconnue")
+
+
+def _known_reference(value: str, info: ValidationInfo) -> str:
+    return _known(value, info, "references", "référence bibliographique {} inconnue")
+
+
+#: References to other content, checked against the lists given in the validation context.
+ToolRef = Annotated[str, Field(pattern=SLUG), AfterValidator(_known_tool)]
+ObjectiveRef = Annotated[str, AfterValidator(_known_objective)]
+LineRef = Annotated[str, AfterValidator(_known_line)]
+ReferenceRef = Annotated[str, Field(pattern=SLUG), AfterValidator(_known_reference)]
 
 
 # --------------------------------------------------------------------------
@@ -199,9 +223,9 @@ class Slot(Strict):
     """A time slot: either a sequence (its id) or a break."""
 
     debut: Clock
-    """Heure de début, au format HH:MM."""
+    """Heure de début, au format `HH:MM`."""
     fin: Clock
-    """Heure de fin, au format HH:MM."""
+    """Heure de fin, au format `HH:MM`."""
     sequence: Annotated[str, Field(pattern=r"^j[12]-[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = None
     """Identifiant de la séquence (champ id de sa page), si le créneau est une séquence."""
     pause: Text | None = None
@@ -296,7 +320,7 @@ class Reference(Strict):
     """One entry of the bibliography; only works marked « vérifié » in the vetted list."""
 
     cle: Slug
-    """Clé de citation, en minuscules (ex. wenger-1998), utilisée par `{{ cite("…") }}`."""
+    """Clé de citation, en minuscules (ex. `wenger-1998`), utilisée par `{{ cite("…") }}`."""
     #: Short author form used in citations: « Wenger, McDermott et Snyder ».
     court: Text
     """Forme courte des auteurs dans les citations (ex. « Wenger, McDermott et Snyder »)."""
@@ -324,7 +348,7 @@ class GlossaryTerm(Strict):
     """Le terme tel qu'il s'affiche (majuscule initiale)."""
     definition: Text
     """Définition courte, avec nos mots : une à trois phrases."""
-    sources: Annotated[list[Slug], Field(min_length=1)]
+    sources: Annotated[list[ReferenceRef], Field(min_length=1)]
     """Clés de la bibliographie qui appuient la définition (au moins une)."""
     lies: list[Slug] = []
     """Identifiants d'autres termes du glossaire, à lire avec celui-ci."""
@@ -337,12 +361,6 @@ class GlossaryTerm(Strict):
             raise ValueError("la définition doit tenir en une à trois phrases")
         return value
 
-    @field_validator("sources")
-    @classmethod
-    def _known_sources(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        for key in value:
-            _known(key, info, "references", "référence bibliographique {} inconnue")
-        return value
 
 
 # --------------------------------------------------------------------------
@@ -374,15 +392,15 @@ class Page(Strict):
     """Étiquettes de la page (liste de textes), reprises dans la page « Étiquettes »."""
     # Native MkDocs / Material / macros keys an author may use.
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
-    """Éléments de Material à masquer sur la page : navigation, toc, footer, path, tags, feedback."""
+    """Éléments de Material à masquer sur la page : `navigation`, `toc`, `footer`, `path`, `tags`, `feedback`."""
     render_macros: bool = True
-    """Mettre false pour qu'aucune macro {{ … }} ne soit interprétée dans la page."""
+    """Mettre `false` pour qu'aucune macro `{{ … }}` ne soit interprétée dans la page."""
     search: dict[str, Any] = {}
-    """Réglages de la recherche pour la page, par exemple exclude: true."""
+    """Réglages de la recherche pour la page, par exemple `exclude: true`."""
     icon: str | None = None
     """Icône Material de la page (rarement utile)."""
     status: str | None = None
-    """Statut Material de la page (new, deprecated ; rarement utile)."""
+    """Statut Material de la page (`new`, `deprecated` ; rarement utile)."""
 
 
 class Sequence(Page):
@@ -403,36 +421,18 @@ class Sequence(Page):
     }
 
     id: Annotated[str, Field(pattern=r"^j[12]-[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    """Identifiant stable, en minuscules : j1- ou j2- puis un nom court (ex. j1-ecosysteme). C'est lui que cite data/deroule.yml."""
+    """Identifiant stable, en minuscules : `j1-` ou `j2-` puis un nom court (ex. `j1-ecosysteme`). C'est lui que cite `data/deroule.yml`."""
     jour: Literal[1, 2]
     """Jour de la séquence : 1 ou 2 (doit correspondre au déroulé)."""
-    objectifs: Annotated[list[str], Field(min_length=1)]
-    """Objectifs de la formation servis, par identifiant (O1 à O5, voir data/formation.yml)."""
-    lignes: list[str] = []
-    """Lignes du programme traitées, par identifiant (J1-L1…, J2-L5) ; vide pour l'ouverture ou la clôture."""
-    outils: list[Slug] = []
-    """Fiches outils utilisées pendant la séquence (noms de fichiers de docs/outils, sans .md)."""
+    objectifs: Annotated[list[ObjectiveRef], Field(min_length=1)]
+    """Objectifs de la formation servis, par identifiant (`O1` à `O5`, voir `data/formation.yml`)."""
+    lignes: list[LineRef] = []
+    """Lignes du programme traitées, par identifiant (`J1-L1`…, `J2-L5`) ; vide pour l'ouverture ou la clôture."""
+    outils: list[ToolRef] = []
+    """Fiches outils utilisées pendant la séquence (noms de fichiers de `docs/outils`, sans `.md`)."""
 
-    @field_validator("objectifs")
-    @classmethod
-    def _known_objectives(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        for item in value:
-            _known(item, info, "objectives", "objectif de formation {} inconnu")
-        return value
 
-    @field_validator("lignes")
-    @classmethod
-    def _known_lines(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        for item in value:
-            _known(item, info, "lines", "ligne du programme {} inconnue")
-        return value
 
-    @field_validator("outils")
-    @classmethod
-    def _known_tools(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        for item in value:
-            _known(item, info, "tools", "outil {} inconnu")
-        return value
 
     @model_validator(mode="after")
     def _id_matches_day(self) -> "Sequence":
@@ -475,24 +475,18 @@ class Tool(Page):
     finalites: Annotated[list[Purpose], Field(min_length=1)]
     """Finalités servies (au moins une), dans la liste fermée ci-dessous."""
     duree: Range
-    """Durée en minutes : {min: 30, max: 60}. Les étapes du déroulé minuté doivent tomber dans cet intervalle."""
+    """Durée en minutes : `{min: 30, max: 60}`. Les étapes du déroulé minuté doivent tomber dans cet intervalle."""
     groupe: Range
-    """Taille du groupe en personnes : {min: 4, max: 20}."""
+    """Taille du groupe en personnes : `{min: 4, max: 20}`."""
     formats: Annotated[list[Format], Field(min_length=1)]
-    """Formats possibles (au moins un) : presentiel, distance, hybride."""
+    """Formats possibles (au moins un) : `presentiel`, `distance`, `hybride`."""
     niveau: Level
-    """Niveau d'aisance d'animation demandé : decouverte, intermediaire ou confirme."""
+    """Niveau d'aisance d'animation demandé : `decouverte`, `intermediaire` ou `confirme`."""
     materiel: Annotated[list[Text], Field(min_length=1)]
     """Matériel nécessaire, un élément par ligne (au moins un)."""
-    associes: list[Slug] = []
-    """Autres fiches qui s'enchaînent bien avec celle-ci (noms de fichiers, sans .md)."""
+    associes: list[ToolRef] = []
+    """Autres fiches qui s'enchaînent bien avec celle-ci (noms de fichiers, sans `.md`)."""
 
-    @field_validator("associes")
-    @classmethod
-    def _known_tools(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        for item in value:
-            _known(item, info, "tools", "outil {} inconnu")
-        return value
 
 
 class Chapter(Page):
@@ -526,16 +520,10 @@ class CaseStudy(Page):
     )
 
     fictif: Literal[True]
-    """Toujours true : une étude de cas est fictive et le dit."""
-    outils: list[Slug] = []
-    """Fiches outils mobilisables pour traiter le cas (noms de fichiers, sans .md)."""
+    """Toujours `true` : une étude de cas est fictive et le dit."""
+    outils: list[ToolRef] = []
+    """Fiches outils mobilisables pour traiter le cas (noms de fichiers, sans `.md`)."""
 
-    @field_validator("outils")
-    @classmethod
-    def _known_tools(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        for item in value:
-            _known(item, info, "tools", "outil {} inconnu")
-        return value
 
 
 class Template(Page):

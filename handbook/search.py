@@ -16,10 +16,12 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 _TAGS = re.compile(r"<[^>]+>")
 
 
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower-case text without diacritics (œ → oe)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES))).lower()
 
 
 _WORD = re.compile(r"[a-z]{3,}")
