@@ -9,7 +9,7 @@ STAMP_TEST := $(VENV)/.installe-tests
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean \
-	nouvelle-fiche nouvelle-sequence nouveau-cas nouveau-modele nouveau-chapitre nouveau-terme
+	serve-formation nouvelle-fiche nouvelle-sequence nouveau-cas nouveau-modele nouveau-chapitre nouveau-terme
 
 help:
 	@echo "make serve   installe puis sert le site sur http://127.0.0.1:8000"
@@ -46,6 +46,9 @@ $(VNU_JAR):
 
 serve: install
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+
+serve-formation: install
+	$(BIN)/mkdocs serve --no-strict -f mkdocs-formateur.yml --dev-addr 127.0.0.1:8001
 
 # Nouvelles pages : make nouvelle-fiche NOM=marche-exploratoire (idem nouvelle-sequence JOUR=1, nouveau-cas,
 # nouveau-modele, nouveau-chapitre, nouveau-terme). Le squelette dit quoi écrire ; la construction, ce qui manque.

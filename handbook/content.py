@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ErrorCollector
+from .typography import french_spaces
 from .schema import (
     METHODS,
     CaseStudy,
@@ -230,13 +231,15 @@ def load_data(site: Site, data_dir: Path) -> None:
         path = site.rel(data_dir / DATA_FILES["glossary"])
         terms = _validate(site, path, TypeAdapter(list[GlossaryTerm]), raw, {"references": set(site.references)})
         for term in terms or []:
+            term.terme, term.definition = french_spaces(term.terme), french_spaces(term.definition)
             if term.id in site.glossary:
                 site.errors.add(path, f"le terme « {term.id} » est défini deux fois")
             site.glossary[term.id] = term
         for term in site.glossary.values():
             for other in term.lies:
                 if other not in site.glossary:
-                    site.errors.add(path, f"le terme « {term.id} » renvoie au terme lié inconnu « {other} »")
+                    site.errors.add(path, f"le terme « {term.id} » cite dans « lies » un terme inconnu « {other} »",
+                                    fix="utilisez un identifiant (champ id) d'un terme de data/glossaire.yml")
 
 
 def load_pages(site: Site) -> None:
@@ -276,6 +279,9 @@ def load_pages(site: Site) -> None:
         if src_uri in site.pages:  # unreadable front matter, already reported
             continue
         meta = _validate(site, site.doc_path(src_uri), kind, data, context)
+        if meta is not None:  # authors may type ordinary spaces: French typography is applied here
+            meta.title, meta.description = french_spaces(meta.title), french_spaces(meta.description)
+            data = {**data, "title": meta.title, "description": meta.description}
         site.pages[src_uri] = PageRecord(src_uri, kind, meta, data, body, body_line)
 
     seen: dict[str, str] = {}

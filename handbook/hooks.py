@@ -25,7 +25,7 @@ from handbook.macros import tool_summary
 from handbook.schema import (CaseStudy, Chapter, Sequence, Tool, empty_sections, missing_blocks, missing_sections,
                              timed_steps)
 from handbook.search import add_folded_field
-from handbook.typography import french_spaces
+from handbook.typography import french_spaces, french_spaces_markdown
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -221,7 +221,8 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     site = get_site(config)
     record = site.pages.get(page.file.src_uri)
-    if record is None or record.meta is None:
+    markdown = french_spaces_markdown(markdown)
+    if record is None:
         return strip_trainer_notes(markdown) if edition(config) == "participant" else markdown
     path = site.doc_path(page.file.src_uri)
     for title in missing_sections(record.kind, markdown):
@@ -234,6 +235,8 @@ def on_page_markdown(markdown, page, config, files):
         site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
     if edition(config) == "participant":
         markdown = strip_trainer_notes(markdown)
+    if record.meta is None:  # invalid front matter, already reported: the sections were checked all the same
+        return markdown
     link_to = _linker(page.file.src_uri)
     if record.kind in (Sequence, Tool):
         steps = [{"minutes": st["minutes"], "method": st["method"], "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st["text"])[:140]}

@@ -91,7 +91,7 @@ def define_env(env) -> None:
                     break
         except OSError:
             pass
-        choices = ", ".join(sorted(known)[:12]) + (" …" if len(known) > 12 else "")
+        choices = ", ".join(sorted(known)[:60]) + (" …" if len(known) > 60 else "")
         site.errors.add(site.doc_path(src), f"{kind} « {ident} »", line=line,
                         fix=f"identifiants possibles : {choices or 'aucun pour l’instant'}")
         return f"**[{kind} : {ident}]**"

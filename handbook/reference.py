@@ -35,16 +35,23 @@ def type_label(annotation: Any) -> str:
     if origin is typing.Annotated:
         return type_label(args[0])
     if origin is Literal:
-        return "valeur de la liste"
+        return "valeur permise"
     if origin in (list, tuple):
-        return f"liste de {type_label(args[0])}s" if args else "liste"
+        inner = args[0] if args else str
+        while typing.get_origin(inner) is typing.Annotated:
+            inner = typing.get_args(inner)[0]
+        if typing.get_origin(inner) is Literal:
+            return "liste de valeurs permises"
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return "liste d'éléments (champs ci-dessous)"
+        return {str: "liste de textes", int: "liste de nombres"}.get(inner, "liste")
     if origin is dict:
         return "ensemble de champs"
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
         kinds = [type_label(a) for a in args if a is not type(None)]
         return " ou ".join(kinds)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return "`{" + ", ".join(annotation.model_fields) + "}`"
+        return "ensemble de champs : `{" + ", ".join(annotation.model_fields) + "}`"
     return {str: "texte", int: "nombre entier", bool: "vrai ou faux"}.get(annotation, str(annotation))
 
 
@@ -52,7 +59,7 @@ def allowed_values(annotation: Any) -> list[str]:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is Literal:
-        return [str(a) for a in args]
+        return [str(a).lower() if isinstance(a, bool) else str(a) for a in args]
     values: list[str] = []
     for arg in args:
         values += allowed_values(arg)
@@ -73,20 +80,21 @@ def fields_table(model: type[BaseModel]) -> list[str]:
     return rows
 
 
-def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
-    """Models used inside ``model`` (depth first, each once)."""
-    found: list[type[BaseModel]] = []
+def nested_models(model: type[BaseModel]) -> list[tuple[type[BaseModel], str]]:
+    """Models used inside ``model`` with the field path that leads to them (depth first, each once)."""
+    found: list[tuple[type[BaseModel], str]] = []
 
-    def walk(annotation):
+    def walk(annotation, path: str):
         for arg in typing.get_args(annotation) or ():
-            walk(arg)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in found:
-            found.append(annotation)
-            for field in annotation.model_fields.values():
-                walk(field.annotation)
+            walk(arg, path)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) \
+                and annotation not in [m for m, _ in found]:
+            found.append((annotation, path))
+            for name, field in annotation.model_fields.items():
+                walk(field.annotation, f"{path} › {name}")
 
-    for field in model.model_fields.values():
-        walk(field.annotation)
+    for name, field in model.model_fields.items():
+        walk(field.annotation, name)
     return found
 
 
@@ -119,10 +127,10 @@ def content_model_markdown() -> str:
     out += ["## Fichiers de données", ""]
     for path, model, role in DATA_MODELS:
         out += [f"### `{path}`", "", role, ""] + fields_table(model) + [""]
-        for nested in nested_models(model):
+        for nested, path in nested_models(model):
             if nested in (schema.Range,):
                 continue
-            out += [f"Champs de `{nested.__name__}` :", ""] + fields_table(nested) + [""]
+            out += [f"Champs de chaque élément de `{path}` :", ""] + fields_table(nested) + [""]
     out += ["### Champs `duree` et `groupe` des fiches outils", ""] + fields_table(schema.Range) + [""]
     return french_spaces("\n".join(out))
 
@@ -132,6 +140,6 @@ def all_models() -> list[type[BaseModel]]:
     models: list[type[BaseModel]] = list(schema.PAGE_TYPES)
     for _, model, _ in DATA_MODELS:
         models.append(model)
-        models += nested_models(model)
+        models += [nested for nested, _ in nested_models(model)]
     models.append(schema.Range)
     return list(dict.fromkeys(models))

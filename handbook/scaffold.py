@@ -44,23 +44,23 @@ GUIDANCE = {
     "Variantes": "Deux ou trois variantes, en liste.",
     "Pièges à éviter": "Les erreurs fréquentes, en liste.",
     "Exemple dans une communauté du domicile": "Une situation fictive et concrète, avec des prénoms inventés.",
-    "Sources": "Origine de l'outil avec {{ cite(\"clé\") }} (clés de data/bibliographie.yml), ou « pratique répandue » sans détail inventé.",
+    "Sources": "Origine de l'outil avec la macro cite et la clé d'une référence de data/bibliographie.yml (voir CONTRIBUTING.md), ou « pratique répandue » sans détail inventé.",
     "Objectifs de la séquence": "« À la fin de la séquence, vous serez capable de : » puis trois ou quatre verbes d'action.",
-    "Apports": "Les notions, expliquées à fond, chacune avec sa source {{ cite(\"clé\") }} et un exemple du domicile.",
+    "Apports": "Les notions, expliquées à fond, chacune avec sa source (macro cite) et un exemple du domicile.",
     "Activité d'application": "Consignes exactes, temps, configuration, production attendue ; puis les deux blocs ci-dessous.",
     "À retenir": "Trois à six points clés, en liste.",
-    "Pour aller plus loin": "Fiches {{ outil(\"nom\") }}, chapitres du guide, modèles, lectures {{ cite(\"clé\") }}.",
+    "Pour aller plus loin": "Fiches (macro outil), chapitres du guide, modèles, lectures (macro cite).",
     "La question traitée": "La question du chapitre, en quelques phrases.",
-    "Notions": "Les notions, avec leurs auteurs et leurs sources {{ cite(\"clé\") }}.",
+    "Notions": "Les notions, avec leurs auteurs et leurs sources (macro cite).",
     "Repères pratiques": "Des repères concrets pour une communauté du domicile.",
     "En pratique": "Cinq à huit actions, à l'infinitif, en liste.",
-    "Outils et séquences liés": "Liens {{ outil(\"nom\") }}, avec une phrase chacun ; les séquences qui renvoient au chapitre s'ajoutent seules.",
+    "Outils et séquences liés": "Liens vers les fiches (macro outil), avec une phrase chacun ; les séquences qui renvoient au chapitre s'ajoutent seules.",
     "Contexte": "Le territoire, la communauté, le moment (cas fictif).",
     "Actrices et acteurs": "Les personnes et structures (inventées), en liste.",
     "Situation": "Ce qui se passe, concrètement.",
     "Questions": "Trois à cinq questions, en liste numérotée.",
     "Pistes d'analyse": "Un bloc replié : ??? note \"Pistes d'analyse\" puis le texte indenté de 4 espaces.",
-    "Outils mobilisables": "Liens {{ outil(\"nom\") }}, les mêmes que le champ « outils ».",
+    "Outils mobilisables": "Liens vers les fiches (macro outil), les mêmes que le champ « outils ».",
     "Séquences où le cas est utilisé": "En toutes lettres ; ajoutez aussi un lien vers ce cas dans l'activité d'une séquence.",
     "Mode d'emploi": "Quand l'utiliser, avec qui, en combien de temps, comment le faire vivre.",
     "Le modèle": "Des titres ### et des tableaux Markdown aux cellules vides, pour écrire à la main.",
@@ -126,9 +126,12 @@ def add_to_nav(config: Path, entry: str) -> None:
         while index < len(lines) and lines[index].startswith("  "):
             index += 1
         lines.insert(index, f"  - {entry}")
-    else:
+    else:  # keep the section in alphabetical order after its index page
         index = start + 1
         while index < len(lines) and lines[index].startswith("      "):
+            current = lines[index].strip()[2:]
+            if not current.endswith("index.md") and current > entry and folder in ("outils", "cas", "modeles"):
+                break
             index += 1
         lines.insert(index, f"      - {entry}")
     config.write_text("\n".join(lines), encoding="utf-8")
@@ -186,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Impossible de créer la page : {error}.", file=sys.stderr)
         return 2
     where = path.relative_to(args.projet)
-    print(f"Créé : {where}. Remplissez-le, puis lancez « make serve » : la construction dit ce qui manque.")
+    if args.type == "terme":
+        print(f"Terme « {args.nom} » ajouté à la fin de {where}. Remplissez-le, puis lancez « make serve ».")
+    else:
+        print(f"Créé : {where}. Remplissez-le, puis lancez « make serve » : la construction dit ce qui manque.")
     if args.type == "sequence":
         print("Pensez à lui donner un créneau dans data/deroule.yml (champ « sequence: j"
               f"{args.jour}-{args.nom} »).")

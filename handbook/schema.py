@@ -73,7 +73,7 @@ def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
     known = (info.context or {}).get(key)
     if known is not None and value not in known:
         ordered = sorted(known)
-        choices = (", ".join(ordered[:12]) + (" …" if len(ordered) > 12 else "")) or "aucune"
+        choices = (", ".join(ordered[:60]) + (" …" if len(ordered) > 60 else "")) or "aucune"
         raise ValueError(what.format(f"« {value} »") + f" ; valeurs possibles : {choices}")
     return value
 
@@ -591,14 +591,21 @@ def french_errors(error: ValidationError) -> list[str]:
             text = f"le champ « {field} » n'existe pas dans le modèle (faute de frappe ?)"
         elif kind == "literal_error":
             expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
-            text = f"valeur « {value} » inconnue pour « {field} » ; valeurs possibles : {expected}"
+            if value in ("", None):
+                text = f"le champ « {field} » est vide ; valeurs possibles : {expected}"
+            else:
+                text = f"valeur « {value} » inconnue pour « {field} » ; valeurs possibles : {expected}"
         elif kind.endswith("_type") or kind.endswith("_parsing"):
             wanted = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), "une autre forme de valeur")
             text = f"« {field} » doit être {wanted} (valeur reçue : « {value} »)"
         elif kind == "string_pattern_mismatch":
             text = f"« {field} » a une forme invalide (valeur reçue : « {value} ») ; attendu : identifiant en minuscules, chiffres et tirets"
-        elif kind in ("too_short", "string_too_short"):
-            text = f"« {field} » est vide ou trop court"
+        elif kind == "string_too_short":
+            text = f"« {field} » est vide : écrivez-le"
+        elif kind == "too_short":
+            minimum = ctx.get("min_length", 1)
+            text = (f"« {field} » est vide : donnez au moins un élément" if minimum <= 1
+                    else f"« {field} » doit avoir au moins {minimum} éléments")
         elif kind == "too_long":
             text = f"« {field} » contient trop d'éléments"
         elif kind in ("greater_than", "greater_than_equal"):

@@ -72,7 +72,7 @@ def test_add_a_tool_sheet_as_the_contributing_guide_says(tmp_path):
     text = output(first)
     assert first.returncode != 0
     for fragment in ["docs/outils/marche-exploratoire.md", "« title » est vide", "« description » est vide",
-                     "« finalites » est vide", "valeur «  » inconnue pour « niveau »"]:
+                     "« finalites » est vide", "le champ « niveau » est vide ; valeurs possibles", "la section « ## Variantes » est vide"]:
         assert fragment in text, fragment
 
     fill_like_an_author(project / "docs" / "outils" / "marche-exploratoire.md", minutes=90)
