@@ -66,7 +66,9 @@ def main() -> None:
 
         site = work / "site"
         home = site / "index.html"
-        own = [site / "assets" / "stylesheets" / "manuel.css", site / "assets" / "javascripts" / "catalogue.js"]
+        sources = ROOT / "docs" / "assets"
+        own = [site / "assets" / path.relative_to(sources) for folder in ("stylesheets", "javascripts")
+               for path in sorted((sources / folder).glob("*")) if path.is_file()]
         print(f"\nPage d'accueil (HTML seul)            : {kb(home.stat().st_size)}")
         print(f"CSS et JS propres au manuel (objectif < 40 Ko) : {kb(sum(p.stat().st_size for p in own))}")
     finally:
