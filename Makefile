@@ -80,6 +80,7 @@ apercu: install
 	$(BIN)/mkdocs build --clean
 
 bench: install fonts
+	@test -x .outils/node_modules/.bin/lighthouse || npm install --silent --no-save --no-audit --no-fund --prefix .outils lighthouse@13.5.0
 	$(BIN)/python scripts/bench.py
 
 # Polices des PDF (paquets Debian, déjà présents avec Chromium sur la plupart des machines)

@@ -43,6 +43,48 @@ def kb(size: int) -> str:
     return f"{size / 1024:,.1f} Ko".replace(",", " ").replace(".", ",")
 
 
+LIGHTHOUSE = ROOT / ".outils" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = ["index.html", "jour-1/ecosysteme.html", "outils/world-cafe.html", "outils/index.html"]
+CHROMIUM_FLAGS = ("--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+                  "--disable-component-update --disable-sync")
+
+
+def lighthouse(site: Path) -> None:
+    """Lighthouse, mobile preset, on a loopback server (goals: 95 / 100 / 100 / 100)."""
+    import functools
+    import http.server
+    import json
+    import threading
+
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse absent : make bench l'installe (npm lighthouse dans .outils/).")
+        return
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    print("\nLighthouse, préréglage mobile (objectifs : performance ≥ 95, accessibilité, bonnes pratiques "
+          "et SEO à 100) :")
+    try:
+        for page in LIGHTHOUSE_PAGES:
+            report = Path(tempfile.mkdtemp()) / "lh.json"
+            subprocess.run([str(LIGHTHOUSE), f"http://127.0.0.1:{httpd.server_address[1]}/{page}", "--quiet",
+                            "--output=json", f"--output-path={report}", f"--chrome-flags={CHROMIUM_FLAGS}",
+                            "--only-categories=performance,accessibility,best-practices,seo"],
+                           env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, check=False)
+            if not report.exists():
+                print(f"  {page} : échec de Lighthouse")
+                continue
+            scores = {k: round(v["score"] * 100) for k, v in json.loads(report.read_text())["categories"].items()}
+            print(f"  {page} : performance {scores['performance']}, accessibilité {scores['accessibility']}, "
+                  f"bonnes pratiques {scores['best-practices']}, SEO {scores['seo']}")
+    finally:
+        httpd.shutdown()
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-manuel-"))
     try:
@@ -72,6 +114,7 @@ def main() -> None:
         own = [site / "assets" / path.relative_to(sources) for folder in ("stylesheets", "javascripts")
                for path in sorted((sources / folder).glob("*")) if path.is_file()]
         print(f"\nPage d'accueil (HTML seul)            : {kb(home.stat().st_size)}")
+        lighthouse(site)
         print(f"CSS et JS propres au manuel (objectif < 40 Ko) : {kb(sum(p.stat().st_size for p in own))}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
