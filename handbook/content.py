@@ -30,6 +30,7 @@ from .schema import (
     Training,
     french_errors,
     page_type_for,
+    STEP,
     run_sheet_problems,
     section_body,
     timed_steps,
@@ -190,6 +191,30 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return match.group(1) or "", text[match.end():]
 
 
+def relative_link(from_page: str, target: str) -> str:
+    """Link from one page to another, both given relative to docs/ (works over http:// and file://)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Insert ``block`` right after the page's first level-1 heading (or at the top)."""
+    match = re.search(r"^# .+$", markdown, re.M)
+    if not match:
+        return block + "\n\n" + markdown
+    return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
+
+
+def line_of(path: Path, pattern: str) -> int | None:
+    """First line of a file that matches a regular expression (for error messages)."""
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(pattern, line):
+                return number
+    except OSError:
+        pass
+    return None
+
+
 def _validate(site: Site, path: str, model: type[BaseModel] | TypeAdapter, data: Any, context: dict) -> Any:
     try:
         if isinstance(model, TypeAdapter):
@@ -301,6 +326,16 @@ def check_steps(site: Site) -> None:
         path = site.doc_path(record.src_uri)
         _, start = section_body(record.body, "Déroulé minuté")
         line = record.body_line + start - 1 if start else None
+        body, _ = section_body(record.body, "Déroulé minuté")
+        for offset, text in enumerate(body.splitlines(), start=start + 1):
+            if re.match(r"^\d+\.\s", text.strip()) and not STEP.match(text.strip()):
+                site.errors.add(path, f"étape du déroulé minuté mal écrite : « {text.strip()[:50]} »",
+                                line=record.body_line + offset - 1,
+                                fix="écrivez-la ainsi : « 1. **10 min** · consigne »" + (
+                                    " (avec la modalité : « · Apport · »)" if record.kind is Sequence else ""))
+        if record.kind is Sequence and "entete_sequence()" not in record.body:
+            site.errors.add(path, "l'en-tête de la séquence (horaire, objectifs, lignes du programme) manque",
+                            fix="écrivez {{ entete_sequence() }} sous le titre de la page")
         steps = timed_steps(record.body)
         if not steps:
             if start:

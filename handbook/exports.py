@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from handbook.content import get_site
+from handbook.content import get_site, insert_after_title, relative_link
 from handbook.schema import Template, Tool
 
 log = logging.getLogger("mkdocs.plugins.handbook.exports")
@@ -73,7 +73,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     src = page.file.src_uri
     slug = posixpath.basename(src)[:-3]
-    up = posixpath.relpath(DOWNLOADS, posixpath.dirname(src) or ".")
+    up = relative_link(src, DOWNLOADS)
     if src.startswith("outils/") and slug != "index":
         links = [f'<a class="md-button" href="{up}/outils/{slug}.pdf">Télécharger la fiche (PDF, A4)</a>']
     elif src.startswith("modeles/") and slug != "index":
@@ -81,11 +81,7 @@ def on_page_markdown(markdown, page, config, files):
                  f'<a class="md-button" href="{up}/modeles/{slug}.docx">Modèle modifiable (DOCX)</a>']
     else:
         return markdown
-    block = '<p class="manuel-telechargements">' + " ".join(links) + "</p>"
-    match = re.search(r"^# .+$", markdown, re.M)
-    if not match:
-        return block + "\n\n" + markdown
-    return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
+    return insert_after_title(markdown, '<p class="manuel-telechargements">' + " ".join(links) + "</p>")
 
 
 _NAV: dict[int, object] = {}

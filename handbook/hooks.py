@@ -9,18 +9,19 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
 import os
-import posixpath
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from handbook.content import ErrorCollector, forget, get_site, split_front_matter
+from handbook.content import (ErrorCollector, forget, get_site, insert_after_title, line_of, relative_link,
+                              split_front_matter)
 from handbook.macros import tool_summary
 from handbook.schema import (CaseStudy, Chapter, Sequence, Tool, empty_sections, missing_blocks, missing_sections,
                              timed_steps)
@@ -178,16 +179,6 @@ def images_without_alt(html: str) -> list[str]:
     return missing
 
 
-def _line_of(path: Path, needle: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle in line:
-                return number
-    except OSError:
-        pass
-    return None
-
-
 # --------------------------------------------------------------------------
 # Hooks
 # --------------------------------------------------------------------------
@@ -229,7 +220,7 @@ def on_page_markdown(markdown, page, config, files):
         site.errors.add(path, f"section obligatoire « ## {title} » absente ({record.kind.LABEL})",
                         fix="ajoutez ce titre de niveau 2 avec son contenu")
     for title in empty_sections(record.kind, markdown):
-        site.errors.add(path, f"la section « ## {title} » est vide", line=_line_of(site.docs_dir / page.file.src_uri, f"## {title}"),
+        site.errors.add(path, f"la section « ## {title} » est vide", line=line_of(site.docs_dir / page.file.src_uri, "^## " + re.escape(title)),
                         fix="remplacez le commentaire d'aide <!-- … --> par le contenu")
     for syntax in missing_blocks(record.kind, markdown):
         site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
@@ -237,14 +228,14 @@ def on_page_markdown(markdown, page, config, files):
         markdown = strip_trainer_notes(markdown)
     if record.meta is None:  # invalid front matter, already reported: the sections were checked all the same
         return markdown
-    link_to = _linker(page.file.src_uri)
+    link_to = functools.partial(relative_link, page.file.src_uri)
     if record.kind in (Sequence, Tool):
         steps = [{"minutes": st["minutes"], "method": st["method"], "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st["text"])[:140]}
                  for st in timed_steps(record.body)]
         markdown += ('\n\n<div class="manuel-projection" hidden data-etapes="'
                      + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>\n')
     if record.kind is Tool:
-        markdown = _after_title(markdown, tool_summary(site, record, link_to))
+        markdown = insert_after_title(markdown, tool_summary(site, record, link_to))
     elif record.kind in (Chapter, CaseStudy):
         heading = "Outils et séquences liés" if record.kind is Chapter else "Séquences où le cas est utilisé"
         uses = site.linking_pages(record.src_uri, Sequence)
@@ -262,18 +253,6 @@ def _after_heading(markdown: str, title: str, block: str) -> str:
     match = re.search(r"^##\s+" + re.escape(title) + r"\s*$", markdown, re.M)
     if not match:
         return markdown
-    return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
-
-
-def _linker(src_uri: str):
-    return lambda target: posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
-
-
-def _after_title(markdown: str, block: str) -> str:
-    """Insert ``block`` right after the page's first level-1 heading (or at the top)."""
-    match = re.search(r"^# .+$", markdown, re.M)
-    if not match:
-        return block + "\n\n" + markdown
     return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
 
 
@@ -312,7 +291,7 @@ def on_page_content(html, page, config, files):
     for src in images_without_alt(html):
         name = src.rsplit("/", 1)[-1]
         site.errors.add(site.doc_path(page.file.src_uri), f"l'image « {name} » n'a pas de texte alternatif",
-                        line=_line_of(source, name),
+                        line=line_of(source, re.escape(name)),
                         fix="écrivez ce que montre l'image entre les crochets : ![description](image.png)")
     return html
 

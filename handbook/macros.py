@@ -22,7 +22,7 @@ from datetime import date
 from jinja2 import StrictUndefined
 
 from . import schema
-from .content import get_site
+from .content import get_site, line_of, relative_link
 from .schema import timed_steps
 from .search import fold
 
@@ -78,52 +78,35 @@ def define_env(env) -> None:
         return env.page.file.src_uri
 
     def link_to(target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(current()) or ".")
+        return relative_link(current(), target)
 
     def report(kind: str, ident: str, known: list[str]) -> str:
         src = current()
-        line = None
-        try:
-            text = (site.docs_dir / src).read_text(encoding="utf-8")
-            for number, content in enumerate(text.splitlines(), start=1):
-                if re.search(r"[\"']" + re.escape(ident) + r"[\"']", content):
-                    line = number
-                    break
-        except OSError:
-            pass
+        line = line_of(site.docs_dir / src, r"[\"']" + re.escape(ident) + r"[\"']")
         choices = ", ".join(sorted(known)[:60]) + (" …" if len(known) > 60 else "")
         site.errors.add(site.doc_path(src), f"{kind} « {ident} »", line=line,
                         fix=f"identifiants possibles : {choices or 'aucun pour l’instant'}")
         return f"**[{kind} : {ident}]**"
 
     env.variables["formation"] = site.training
-    env.variables["modele"] = {
-        "finalites": schema.PURPOSES,
-        "formats": schema.FORMATS,
-        "niveaux": schema.LEVELS,
-        "modalites": schema.METHODS,
-    }
     env.variables["bibliographie"] = site.references
     env.variables["glossaire"] = dict(sorted(site.glossary.items(), key=lambda item: fold(item[1].terme)))
     env.filter(date_fr)
-    env.filter(clock_fr, name="heure_fr")
-    env.filter(duration_fr, name="duree_fr")
+
+    def page_link(unknown: str, registry: dict, ident: str, texte: str | None) -> str:
+        if ident not in registry:
+            return report(unknown, ident, list(registry))
+        return f"[{texte or registry[ident].title}]({link_to(registry[ident].src_uri)})"
 
     @env.macro
     def outil(slug: str, texte: str | None = None) -> str:
         """Link to a tool sheet."""
-        tools = site.tools
-        if slug not in tools:
-            return report("outil inconnu", slug, list(tools))
-        return f"[{texte or tools[slug].title}]({link_to(tools[slug].src_uri)})"
+        return page_link("outil inconnu", site.tools, slug, texte)
 
     @env.macro
     def sequence(ident: str, texte: str | None = None) -> str:
         """Link to a training sequence."""
-        sequences = site.sequences
-        if ident not in sequences:
-            return report("séquence inconnue", ident, list(sequences))
-        return f"[{texte or sequences[ident].title}]({link_to(sequences[ident].src_uri)})"
+        return page_link("séquence inconnue", site.sequences, ident, texte)
 
     @env.macro
     def terme(ident: str, texte: str | None = None) -> str:
@@ -155,7 +138,7 @@ def define_env(env) -> None:
             report("type de page inconnu", key, list(kinds))
             return []
         records = [r for r in site.of_kind(kinds[key]) if r.meta is not None]  # invalid ones are reported
-        records.sort(key=lambda r: (r.raw.get("ordre", 0), str(r.raw.get("id", "")), r.title.lower()))
+        records.sort(key=lambda r: (r.raw.get("ordre", 0), str(r.raw.get("id", "")), fold(r.title)))
         return [
             {"titre": r.title, "description": r.raw.get("description", ""), "lien": link_to(r.src_uri),
              "meta": r.meta}
@@ -360,13 +343,6 @@ def define_env(env) -> None:
 
         return content_model_markdown()
 
-    @env.macro
-    def libelle(kind: str, value: str) -> str:
-        """French label of a closed-list value (finalites, formats, niveaux, modalites)."""
-        table = env.variables["modele"].get(kind, {})
-        if value not in table:
-            return report(f"valeur inconnue pour « {kind} »", value, list(table))
-        return table[value]
 
 
 

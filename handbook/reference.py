@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 import typing
 from typing import Any, Literal
 
@@ -47,7 +48,7 @@ def type_label(annotation: Any) -> str:
         return {str: "liste de textes", int: "liste de nombres"}.get(inner, "liste")
     if origin is dict:
         return "ensemble de champs"
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         kinds = [type_label(a) for a in args if a is not type(None)]
         return " ou ".join(kinds)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

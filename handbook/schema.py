@@ -371,8 +371,6 @@ class GlossaryTerm(Strict):
 class Page(Strict):
     """Any page of the handbook."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True)
-
     #: Identifier of the page type, used in macros and commands.
     KEY: ClassVar[str] = "page"
     #: Human name of the page type, for messages.

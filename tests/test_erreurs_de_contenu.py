@@ -148,6 +148,14 @@ CASES = {
         _edit("docs/jour-1/sequence-test.md", "2. **20 min** · Atelier · Un exercice.", "2. **20 min** · Un exercice."),
         ["docs/jour-1/sequence-test.md", "étape sans modalité reconnue"],
     ),
+    "etape-mal-ecrite": (
+        _edit("docs/outils/outil-test.md", "1. **10 min** · Tour de parole.", "1. **10 min** · Tour de parole.\n2. 5 min · Bilan."),
+        ["docs/outils/outil-test.md", "étape du déroulé minuté mal écrite : « 2. 5 min · Bilan. »"],
+    ),
+    "entete-sequence-absent": (
+        _edit("docs/jour-1/sequence-test.md", "{{ entete_sequence() }}", ""),
+        ["docs/jour-1/sequence-test.md", "l'en-tête de la séquence (horaire, objectifs, lignes du programme) manque"],
+    ),
     "notes-animation-absentes": (
         _edit("docs/jour-1/sequence-test.md", '!!! animation "Notes pour l\'animation"\n    Une note.\n', ""),
         ["docs/jour-1/sequence-test.md", "bloc obligatoire absent (séquence) : !!! animation"],
