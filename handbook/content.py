@@ -6,6 +6,7 @@ and the hooks; the tests build it the same way (``load_site``).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -191,6 +192,7 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return match.group(1) or "", text[match.end():]
 
 
+@functools.lru_cache(maxsize=4096)
 def relative_link(from_page: str, target: str) -> str:
     """Link from one page to another, both given relative to docs/ (works over http:// and file://)."""
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -14,16 +14,18 @@ import posixpath
 import re
 import time
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from handbook.content import get_site, insert_after_title, relative_link
 from handbook.schema import Template, Tool
+
+if TYPE_CHECKING:  # BeautifulSoup is imported only when the exports are built (faster HTML builds)
+    from bs4 import BeautifulSoup
 
 log = logging.getLogger("mkdocs.plugins.handbook.exports")
 
@@ -98,9 +100,11 @@ def on_nav(nav, config, files):
 
 
 def _article(site_dir: Path, url: str) -> BeautifulSoup:
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup((site_dir / url).read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-content__inner")
-    for selector in ("a.headerlink", "nav.md-tags", ".md-source-file", "form.manuel-filtres", "p.manuel-compte",
+    for selector in ("a.headerlink", "nav.md-tags", ".md-source-file", "form.manuel-filtres", "p.manuel-compte", "p.manuel-projeter-barre",
                      ".manuel-aucun", "p.manuel-telechargements", "script", "aside.md-source-file"):
         for node in article.select(selector):
             node.decompose()
@@ -255,6 +259,8 @@ def template_docx_file(site_dir: Path, url: str, target: Path) -> None:
     from docx import Document
     from docx.shared import Pt
 
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup((site_dir / url).read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-content__inner")
     for node in article.select("a.headerlink"):
@@ -324,6 +330,8 @@ def on_post_build(config):
             jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "modele", title), base_url,
                          str(site_dir / template_pdf(slug))))
             template_docx_file(site_dir, record.src_uri[:-3] + ".html", site_dir / template_docx(slug))
+    from concurrent.futures import ProcessPoolExecutor
+
     # MkDocs loads this hook from its path; worker processes need the importable module's function.
     from handbook.exports import render_pdf as importable_render_pdf
 

@@ -208,6 +208,17 @@ def on_config(config):
     return config
 
 
+#: Room-mode buttons, rendered at build time so that nothing moves when projection.js starts; hidden
+#: without JavaScript (CSS, class "no-js" on <html>) and kept out of the search index.
+PROJECTION_BAR = (
+    '<p class="manuel-projeter-barre" data-search-exclude>'
+    '<button type="button" class="md-button manuel-projeter" data-action="projeter" '
+    'title="Projeter cette page en salle (Maj+P)" aria-keyshortcuts="Shift+P">Projeter</button> '
+    '<button type="button" class="md-button manuel-projeter" data-action="presentatrice" '
+    'title="Ouvrir, dans une autre fenêtre, la vue de la personne qui présente">Vue présentatrice</button></p>'
+)
+
+
 @event_priority(-50)  # after mkdocs-macros has rendered the page
 def on_page_markdown(markdown, page, config, files):
     site = get_site(config)
@@ -236,6 +247,8 @@ def on_page_markdown(markdown, page, config, files):
                      + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>\n')
     if record.kind is Tool:
         markdown = insert_after_title(markdown, tool_summary(site, record, link_to))
+    if record.kind in (Sequence, Tool):
+        markdown = insert_after_title(markdown, PROJECTION_BAR)
     elif record.kind in (Chapter, CaseStudy):
         heading = "Outils et séquences liés" if record.kind is Chapter else "Séquences où le cas est utilisé"
         uses = site.linking_pages(record.src_uri, Sequence)

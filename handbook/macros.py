@@ -368,11 +368,11 @@ def _checkboxes(name: str, legend: str, labels: dict[str, str]) -> str:
 
 
 def catalogue_markdown(tools, link_to) -> str:
-    """Markdown + HTML of the catalogue; without JavaScript the form stays hidden and the full list shows."""
+    """Markdown + HTML of the catalogue; without JavaScript the form is hidden (CSS) and the full list shows."""
     durations = "".join(f'<option value="{d}">{duration_fr(d)}</option>' for d in DURATION_CHOICES)
     levels = "".join(f'<option value="{k}">{v}</option>' for k, v in schema.LEVELS.items())
     form = (
-        '<form class="manuel-filtres" hidden aria-label="Filtrer les fiches outils">'
+        '<form class="manuel-filtres" aria-label="Filtrer les fiches outils">'
         + _checkboxes("finalites", "Finalité (au moins une)", schema.PURPOSES)
         + _checkboxes("formats", "Format (au moins un)", schema.FORMATS)
         + '<div class="manuel-champs">'

@@ -7,7 +7,11 @@ are in French because authors write them; identifiers of the code stay in Englis
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
 import re
+import textwrap
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo,
@@ -62,7 +66,7 @@ Level = Literal[tuple(LEVELS)]  # type: ignore[valid-type]
 class Strict(BaseModel):
     """Base model: unknown fields are errors (they are usually typos)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
@@ -286,15 +290,17 @@ STEP = re.compile(r"^\d+\.\s+\*\*(?P<minutes>\d+)\s*min\*\*\s*·\s*(?P<rest>.+)$
 
 def section_body(markdown: str, title: str) -> tuple[str, int]:
     """Text of the ``## title`` section and the line number where it starts (0 if absent)."""
-    lines = markdown.splitlines()
-    start = None
-    for number, line in enumerate(lines):
-        if re.match(r"^##\s+" + re.escape(title) + r"\s*(?:\{[^}]*\})?\s*$", line):
-            start = number + 1
-            continue
-        if start is not None and re.match(r"^##?\s", line):
-            return "\n".join(lines[start:number]), start
-    return ("\n".join(lines[start:]), start) if start is not None else ("", 0)
+    heading = re.search(r"^##[^\S\n]+" + re.escape(title) + r"[^\S\n]*(?:\{[^}\n]*\})?[^\S\n]*$", markdown, re.M)
+    if not heading:
+        return "", 0
+    start = markdown.count("\n", 0, heading.start()) + 1
+    rest = markdown[heading.end() + 1:]
+    following = _NEXT_HEADING.search(rest)
+    body = rest[:following.start()] if following else rest
+    return (body[:-1] if body.endswith("\n") else body), start
+
+
+_NEXT_HEADING = re.compile(r"^##?[^\S\n]", re.M)
 
 
 def timed_steps(markdown: str) -> list[dict]:
@@ -366,6 +372,22 @@ class GlossaryTerm(Strict):
 # --------------------------------------------------------------------------
 # Page types (front matter + required sections)
 # --------------------------------------------------------------------------
+
+
+def field_docs(model: type[BaseModel]) -> dict[str, str]:
+    """Docstrings written under the fields of a model and of its bases (the authors' documentation of each
+    field). Read from the source only when the documentation is generated, which keeps the build fast."""
+    docs: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls.__module__ != __name__:
+            continue
+        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body
+        for node, following in zip(body, body[1:]):
+            if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                    and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+                    and isinstance(following.value.value, str)):
+                docs[node.target.id] = inspect.cleandoc(following.value.value)
+    return docs
 
 
 class Page(Strict):
@@ -616,24 +638,43 @@ def french_errors(error: ValidationError) -> list[str]:
     return messages
 
 
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
+_LEVEL_2 = re.compile(r"##\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+_LEVEL_1 = re.compile(r"#\s")
+
+
 def section_titles(markdown: str) -> list[tuple[str, int]]:
     """Level-2 headings of a Markdown text with their line numbers, code blocks excluded."""
-    titles = []
+    return [(title, number) for title, number, _ in _sections(markdown)]
+
+
+@functools.lru_cache(maxsize=8)
+def _sections(markdown: str) -> tuple[tuple[str, int, str], ...]:
+    """Level-2 sections of a Markdown text, in one pass: (title, line number, body), code blocks excluded."""
+    lines = markdown.split("\n")
+    found: list[tuple[str, int, str]] = []
+    current: tuple[str, int] | None = None
     fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=1):
+
+    def close(end: int) -> None:
+        if current:
+            found.append((current[0], current[1], "\n".join(lines[current[1]:end])))
+
+    for index, line in enumerate(lines):
         stripped = line.strip()
-        match = re.match(r"^(`{3,}|~{3,})", stripped)
-        if match:
+        if stripped[:3] in ("```", "~~~"):
             if fence is None:
-                fence = match.group(1)
+                fence = _FENCE_OPEN.match(stripped).group(1)
             elif stripped.startswith(fence):
                 fence = None
             continue
-        if fence is None:
-            heading = re.match(r"^##\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$", line)
-            if heading:
-                titles.append((heading.group(1).strip(), number))
-    return titles
+        if fence is None and line.startswith("#"):
+            heading = _LEVEL_2.match(line)
+            if heading or _LEVEL_1.match(line):
+                close(index)
+                current = (heading.group(1).strip(), index + 1) if heading else None
+    close(len(lines))
+    return tuple(found)
 
 
 def missing_blocks(kind: type[Page], markdown: str) -> list[str]:
@@ -646,12 +687,11 @@ def missing_blocks(kind: type[Page], markdown: str) -> list[str]:
 
 def empty_sections(kind: type[Page], markdown: str) -> list[str]:
     """Required sections of ``kind`` present in ``markdown`` but holding nothing beyond comments."""
-    empty = []
-    for title in kind.SECTIONS:
-        body, start = section_body(markdown, title)
-        if start and not re.sub(r"<!--.*?-->", "", body, flags=re.S).strip():
-            empty.append(title)
-    return empty
+    bodies: dict[str, str] = {}
+    for title, _, body in _sections(markdown):
+        bodies.setdefault(title, body)
+    return [title for title in kind.SECTIONS
+            if title in bodies and not re.sub(r"<!--.*?-->", "", bodies[title], flags=re.S).strip()]
 
 
 def missing_sections(kind: type[Page], markdown: str) -> list[str]:

@@ -19,6 +19,8 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 def french_spaces_markdown(markdown: str) -> str:
     """Apply ``french_spaces`` to the prose of a Markdown text (code blocks and inline code left alone),
     so that authors may type ordinary spaces before : ; ! ? and inside « »."""
+    if "`" not in markdown and "~~~" not in markdown:  # no code: the whole text at once
+        return _MD_BEFORE.sub("\u00a0\\1", markdown).replace("« ", "«\u00a0")
     out, fence = [], None
     for line in markdown.split("\n"):
         match = _FENCE.match(line)
@@ -28,6 +30,9 @@ def french_spaces_markdown(markdown: str) -> str:
             continue
         if fence:
             out.append(line)
+            continue
+        if "`" not in line:
+            out.append(_MD_BEFORE.sub("\u00a0\\1", line).replace("« ", "«\u00a0"))
             continue
         parts = re.split(r"(`[^`]*`)", line)
         parts = [p if p.startswith("`") else _MD_BEFORE.sub("\u00a0\\1", p).replace("« ", "«\u00a0")

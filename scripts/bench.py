@@ -49,25 +49,51 @@ CHROMIUM_FLAGS = ("--headless --no-sandbox --disable-gpu --no-first-run --disabl
                   "--disable-component-update --disable-sync")
 
 
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+def loopback_server(site: Path):
+    """Local static server that compresses text files with gzip when the browser asks, as static hosts do."""
+    import functools
+    import gzip
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if (path.suffix not in COMPRESSED or not path.is_file()
+                    or "gzip" not in self.headers.get("Accept-Encoding", "")):
+                return super().do_GET()
+            body = gzip.compress(path.read_bytes(), compresslevel=6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
 def lighthouse(site: Path) -> None:
     """Lighthouse, mobile preset, on a loopback server (goals: 95 / 100 / 100 / 100)."""
-    import functools
-    import http.server
     import json
-    import threading
 
     if not LIGHTHOUSE.exists():
         print("Lighthouse absent : make bench l'installe (npm lighthouse dans .outils/).")
         return
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    print("\nLighthouse, préréglage mobile (objectifs : performance ≥ 95, accessibilité, bonnes pratiques "
-          "et SEO à 100) :")
+    httpd = loopback_server(site)
+    print("\nLighthouse, préréglage mobile, serveur local avec compression gzip (objectifs : performance ≥ 95, "
+          "accessibilité, bonnes pratiques et SEO à 100) :")
     try:
         for page in LIGHTHOUSE_PAGES:
             report = Path(tempfile.mkdtemp()) / "lh.json"
@@ -78,9 +104,20 @@ def lighthouse(site: Path) -> None:
             if not report.exists():
                 print(f"  {page} : échec de Lighthouse")
                 continue
-            scores = {k: round(v["score"] * 100) for k, v in json.loads(report.read_text())["categories"].items()}
+            result = json.loads(report.read_text())
+            shutil.rmtree(report.parent, ignore_errors=True)
+            scores = {k: round(v["score"] * 100) for k, v in result["categories"].items()}
+            audits = result["audits"]
             print(f"  {page} : performance {scores['performance']}, accessibilité {scores['accessibility']}, "
-                  f"bonnes pratiques {scores['best-practices']}, SEO {scores['seo']}")
+                  f"bonnes pratiques {scores['best-practices']}, SEO {scores['seo']} "
+                  f"(FCP {audits['first-contentful-paint']['displayValue']}, "
+                  f"LCP {audits['largest-contentful-paint']['displayValue']}, "
+                  f"CLS {audits['cumulative-layout-shift']['displayValue']}, "
+                  f"TBT {audits['total-blocking-time']['displayValue']})".replace("\u00a0", " "))
+            if page == "index.html":
+                weight = audits["total-byte-weight"]["numericValue"]
+                print(f"    page d'accueil, poids transféré avec tout ce qu'elle charge (index de recherche "
+                      f"compris) : {kb(int(weight))}")
     finally:
         httpd.shutdown()
 

@@ -54,10 +54,26 @@ def test_catalogue_lists_every_sheet_from_its_front_matter(content_site, soup):
         assert card["data-niveau"] == record.meta.niveau
 
 
-def test_catalogue_is_complete_without_javascript(soup):
+def test_catalogue_filters_are_in_the_page_from_the_start(soup):
+    """Filters are rendered at build time (nothing moves when the script starts) and no card is hidden."""
     page = soup("outils/index.html")
-    assert page.select_one("form.manuel-filtres").has_attr("hidden")
+    form = page.select_one("form.manuel-filtres")
+    assert form is not None and not form.has_attr("hidden")
     assert not any(c.has_attr("hidden") for c in page.select("li.manuel-carte"))
+
+
+@pytest.mark.browser
+def test_catalogue_is_complete_without_javascript(browser, server, content_site):
+    context = browser.new_context(locale="fr-FR", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/outils/index.html")
+        assert not page.locator("form.manuel-filtres").is_visible()
+        assert len(_visible(page)) == len(content_site.tools)
+        page.goto(f"{server}/outils/world-cafe.html")
+        assert not page.locator(".manuel-projeter-barre").is_visible()
+    finally:
+        context.close()
 
 
 def test_each_sheet_shows_its_uses_in_the_training(content_site, soup):
@@ -108,7 +124,7 @@ def catalogue(page, server):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(f"{server}/outils/index.html")
-    page.wait_for_selector("form.manuel-filtres:not([hidden])")
+    page.wait_for_selector("form.manuel-filtres[data-ready]")
     yield page
     assert not errors, errors
 
@@ -160,7 +176,7 @@ def test_filter_state_lives_in_the_address(catalogue, server, content_site):
     shared = page.url
     page.goto("about:blank")
     page.goto(shared)
-    page.wait_for_selector("form.manuel-filtres:not([hidden])")
+    page.wait_for_selector("form.manuel-filtres[data-ready]")
     assert page.get_by_label("Prospective").is_checked()
     assert page.get_by_label("Temps disponible").input_value() == "90"
     assert _visible(page) == _expected(content_site, purposes=["prospective"], formats=["presentiel"], duration=90)
@@ -190,6 +206,6 @@ def test_filters_work_with_the_keyboard(catalogue, content_site):
 @pytest.mark.browser
 def test_catalogue_works_from_the_file_system(page, site_dir, content_site):
     page.goto((site_dir / "outils" / "index.html").as_uri() + "#" + quote("finalites=decision"))
-    page.wait_for_selector("form.manuel-filtres:not([hidden])")
+    page.wait_for_selector("form.manuel-filtres[data-ready]")
     assert page.get_by_label("Décision").is_checked()
     assert _visible(page) == _expected(content_site, purposes=["decision"])

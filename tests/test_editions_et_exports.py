@@ -243,7 +243,7 @@ def test_offline_zip_works_from_the_file_system(site_dir, page, tmp_path):
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     assert page.locator(".md-search-result__item").count() > 0
     page.goto((tmp_path / "manuel" / "outils" / "index.html").as_uri() + "#formats=hybride")
-    page.wait_for_selector("form.manuel-filtres:not([hidden])")
+    page.wait_for_selector("form.manuel-filtres[data-ready]")
     assert page.get_by_label("Hybride").is_checked()
     page.goto((tmp_path / "manuel" / "jour-1" / "cooperation-communautes.html").as_uri())
     page.locator("a.terme").first.hover()

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -108,6 +109,34 @@ def test_no_console_or_page_error(audit):
 # --------------------------------------------------------------------------
 # Search in French
 # --------------------------------------------------------------------------
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["index.html", "jour-1/ecosysteme.html", "outils/world-cafe.html",
+                                  "outils/index.html", "glossaire.html"])
+def test_nothing_moves_while_the_page_loads(browser, server, path):
+    """Blocks that need JavaScript (filters, room-mode buttons) are in the page from the start: no layout
+    shift on a phone-sized screen (the pages Lighthouse measures in make bench, and the glossary)."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 412, "height": 823}, is_mobile=True,
+                                  device_scale_factor=1.75)
+    try:
+        page = context.new_page()
+        # Slow network: scripts arrive well after the page has been painted, as on a phone out in the region.
+        page.route("**/*.js", lambda route: (time.sleep(0.4), route.continue_()))
+        page.goto(f"{server}/{path}")
+        shift = page.evaluate(LAYOUT_SHIFT)
+        assert shift < 0.01, f"{path} : décalage de mise en page cumulé {shift:.3f} au chargement"
+    finally:
+        context.close()
+
 
 SEARCHES = [
     ("cooperation", ["guide/cooperer-collaborer-coordonner.html", "jour-1/cooperation-communautes.html"]),

@@ -1,5 +1,5 @@
 /* Boîte à outils : filtres combinés du catalogue des fiches.
-   Sans JavaScript, le formulaire reste masqué et toute la liste s'affiche.
+   Sans JavaScript, le formulaire est masqué (CSS, classe no-js) et toute la liste s'affiche.
    L'état des filtres est gardé dans l'adresse (#finalites=…&duree=…), ce qui marche
    aussi bien en http:// qu'en file://. */
 (function () {
@@ -14,7 +14,6 @@
     var cards = Array.prototype.slice.call(list.querySelectorAll("li.manuel-carte"));
     var count = document.querySelector(".manuel-compte");
     var empty = document.querySelector(".manuel-aucun");
-    form.hidden = false;
 
     function checked(name) {
       return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked'))

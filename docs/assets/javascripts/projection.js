@@ -31,7 +31,7 @@
     var slides = [];
     var current = { title: "", nodes: [], anchor: null };
     $all(":scope > *", article).forEach(function (node) {
-      if (node.matches(".manuel-projection, .md-source-file, nav.md-tags")) return;
+      if (node.matches(".manuel-projection, .manuel-projeter-barre, .md-source-file, nav.md-tags")) return;
       var isHeading = node.tagName === "H2";
       var isBreak = node.tagName === "HR";
       if ((isHeading || isBreak) && (current.nodes.length || current.title)) {
@@ -102,24 +102,10 @@
       if (message.type === "hello" && overlay) send({ type: "state", slide: index });
     });
 
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button manuel-projeter";
-    button.textContent = "Projeter";
-    button.title = "Projeter cette page en salle (Maj+P)";
-    button.setAttribute("aria-keyshortcuts", "Shift+P");
-    var presenter = document.createElement("button");
-    presenter.type = "button";
-    presenter.className = "md-button manuel-projeter";
-    presenter.textContent = "Vue présentatrice";
-    presenter.title = "Ouvrir, dans une autre fenêtre, la vue de la personne qui présente";
-    var bar = document.createElement("p");
-    bar.className = "manuel-projeter-barre";
-    bar.appendChild(button);
-    bar.appendChild(document.createTextNode(" "));
-    bar.appendChild(presenter);
-    var h1 = $("h1", article);
-    h1.parentNode.insertBefore(bar, h1.nextSibling);
+    /* The buttons are in the page (rendered at build time, hidden without JavaScript). */
+    var button = $('.manuel-projeter-barre [data-action="projeter"]', article);
+    var presenter = $('.manuel-projeter-barre [data-action="presentatrice"]', article);
+    if (!button || !presenter) return;
 
     function render() {
       var slide = slides[index];
