@@ -273,3 +273,50 @@ def test_sequence_pages_show_schedule_and_steps_add_up(content_site, soup):
         assert norm(f"Jour {day}") in norm(header.get_text(" "))
         assert norm(clock_fr(slot.debut)) in norm(header.get_text(" "))
         assert sum(s["minutes"] for s in timed_steps(record.body)) == slot.duration
+
+
+# --------------------------------------------------------------------------
+# Macro rendering: plain text set aside while Jinja compiles the page
+# --------------------------------------------------------------------------
+
+RENDER_CASES = [
+    "texte seul",
+    "a {{ x }} b\n\nc {{ y }}\n",
+    "{% for i in [1, 2] %}\n- ligne {{ i }} texte\n{% endfor %}\n",
+    "x\n  {%- if true -%}  \n oui \n {%- endif %}\nz",
+    'a {{ "}}" }} b',
+    "{# commentaire #} texte",
+    "{% set a = 1 %}t{{ a }}\n",
+]
+
+
+@pytest.mark.parametrize("source", RENDER_CASES)
+def test_text_set_aside_renders_exactly_as_written(source):
+    import jinja2
+
+    from handbook.macros import put_text_back, set_text_aside
+
+    env = jinja2.Environment()
+    template, texts = set_text_aside(source)
+    assert len(template) <= len(source) + 8 * len(texts)
+    rendered = put_text_back(env.from_string(template).render(x="X", y="Y"), texts)
+    assert rendered == env.from_string(source).render(x="X", y="Y")
+
+
+@pytest.mark.parametrize("source", ["a {{ oubli", "{% raw %}{{ x }}{% endraw %}", "{% set b %}t{% endset %}{{ b }}",
+                                    "{% filter upper %}t{% endfilter %}"])
+def test_text_is_not_set_aside_when_in_doubt(source):
+    from handbook.macros import set_text_aside
+
+    assert set_text_aside(source) is None
+
+
+def test_errors_keep_their_line_number_when_text_is_set_aside():
+    import jinja2
+
+    from handbook.macros import set_text_aside
+
+    source = "titre\n\nun long paragraphe\nsur deux lignes\n\n{{ 1 + }}\n"
+    with pytest.raises(jinja2.TemplateSyntaxError) as error:
+        jinja2.Environment().from_string(set_text_aside(source)[0])
+    assert error.value.lineno == 6
