@@ -247,9 +247,9 @@ def on_page_markdown(markdown, page, config, files):
                      + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>\n')
     if record.kind is Tool:
         markdown = insert_after_title(markdown, tool_summary(site, record, link_to))
-    if record.kind in (Sequence, Tool):
+    if record.kind in (Sequence, Tool):  # inserted last: the buttons sit right under the title
         markdown = insert_after_title(markdown, PROJECTION_BAR)
-    elif record.kind in (Chapter, CaseStudy):
+    if record.kind in (Chapter, CaseStudy):
         heading = "Outils et séquences liés" if record.kind is Chapter else "Séquences où le cas est utilisé"
         uses = site.linking_pages(record.src_uri, Sequence)
         lead = ("Les séquences de la formation qui s'appuient sur ce chapitre" if record.kind is Chapter

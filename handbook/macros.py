@@ -347,58 +347,9 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """The Jinja environment exists only now: make undefined names fail in French. Then hand Jinja the page
-    with its plain text set aside (see ``set_text_aside``)."""
+    """The Jinja environment exists only now: make undefined names fail in French."""
     env.env.undefined = FrenchUndefined
     env.env.optimized = False  # each page is compiled once: constant folding costs more than it saves
-    compact = set_text_aside(env.markdown)
-    env.manuel_text = compact[1] if compact else None
-    if compact:
-        env.markdown = compact[0]
-
-
-def on_post_page_macros(env) -> None:
-    """Put back the plain text set aside before rendering."""
-    if getattr(env, "manuel_text", None) is not None:
-        env.markdown = put_text_back(env.markdown, env.manuel_text)
-        env.manuel_text = None
-
-
-# Jinja compiles a page in a time that grows with its length, though most of it is plain text. The text
-# between the tags is replaced by short markers that keep its line breaks (error line numbers stay right),
-# then put back after rendering. Any doubt (a delimiter left in the text, a block that captures text)
-# and the page is rendered as written.
-_TAG = re.compile(r"""\{\{(?:[^}"']|"[^"]*"|'[^']*'|\}(?!\}))*\}\}"""
-                  r"""|\{%(?:[^%"']|"[^"]*"|'[^']*'|%(?!\}))*%\}|\{#.*?#\}""", re.S)
-_CAPTURE = re.compile(r"\{%-?\s*(?:filter|call|macro|raw|set\s+[\w\s,]+-?%\})")
-_MARK = re.compile("\ue000(\\d+)\n*\ue001")
-
-
-def set_text_aside(source: str) -> tuple[str, list[str]] | None:
-    """(template with markers, texts set aside), or None when the page must be rendered as written."""
-    if "\ue000" in source or "\ue001" in source or _CAPTURE.search(source):
-        return None
-    parts, texts, position = [], [], 0
-    for tag in [*_TAG.finditer(source), None]:
-        text = source[position:tag.start() if tag else len(source)]
-        if "{{" in text or "{%" in text or "{#" in text:
-            return None
-        core = text.strip()
-        if core:
-            start = text.index(core)
-            parts += [text[:start], f"\ue000{len(texts)}{chr(10) * core.count(chr(10))}\ue001",
-                      text[start + len(core):]]
-            texts.append(core)
-        else:
-            parts.append(text)
-        if tag:
-            parts.append(tag.group(0))
-            position = tag.end()
-    return "".join(parts), texts
-
-
-def put_text_back(rendered: str, texts: list[str]) -> str:
-    return _MARK.sub(lambda match: texts[int(match.group(1))], rendered)
 
 
 # --------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from . import schema
-from .schema import field_docs
 from .typography import french_spaces
 
 #: Data files and the model of one of their entries (or of the whole file).
@@ -74,12 +73,11 @@ def _cell(text: str) -> str:
 
 def fields_table(model: type[BaseModel]) -> list[str]:
     rows = ["| Champ | Type | Obligatoire | Valeurs permises | Rôle |", "|---|---|---|---|---|"]
-    docs = field_docs(model)
     for name, field in model.model_fields.items():
         values = ", ".join(f"`{v}`" for v in dict.fromkeys(allowed_values(field.annotation)))
         required = "oui" if field.is_required() else "non"
         rows.append(f"| `{name}` | {type_label(field.annotation)} | {required} | {_cell(values) or '·'} | "
-                    f"{_cell(docs.get(name) or '·')} |")
+                    f"{_cell(field.description or '·')} |")
     return rows
 
 

@@ -86,11 +86,10 @@ def _front_matter(kind: type[schema.Page], slug: str, day: int | None) -> list[s
     }
     lines = ["---", f"# {kind.LABEL.capitalize()} : remplissez chaque champ. Tant qu'il manque quelque chose,",
              "# la construction (make serve ou make build) dit quoi et où."]
-    docs = schema.field_docs(kind)
-    for name in kind.model_fields:
+    for name, field in kind.model_fields.items():
         if name in ("hide", "render_macros", "search", "icon", "status"):
             continue
-        help_text = docs.get(name, "").replace('"', "'")
+        help_text = (field.description or "").replace('"', "'")
         allowed = ""
         if name == "finalites":
             allowed = " Valeurs : " + ", ".join(schema.PURPOSES) + "."

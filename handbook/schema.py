@@ -7,11 +7,8 @@ are in French because authors write them; identifiers of the code stay in Englis
 
 from __future__ import annotations
 
-import ast
 import functools
-import inspect
 import re
-import textwrap
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo,
@@ -66,7 +63,7 @@ Level = Literal[tuple(LEVELS)]  # type: ignore[valid-type]
 class Strict(BaseModel):
     """Base model: unknown fields are errors (they are usually typos)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True)
 
 
 def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
@@ -289,18 +286,11 @@ STEP = re.compile(r"^\d+\.\s+\*\*(?P<minutes>\d+)\s*min\*\*\s*·\s*(?P<rest>.+)$
 
 
 def section_body(markdown: str, title: str) -> tuple[str, int]:
-    """Text of the ``## title`` section and the line number where it starts (0 if absent)."""
-    heading = re.search(r"^##[^\S\n]+" + re.escape(title) + r"[^\S\n]*(?:\{[^}\n]*\})?[^\S\n]*$", markdown, re.M)
-    if not heading:
-        return "", 0
-    start = markdown.count("\n", 0, heading.start()) + 1
-    rest = markdown[heading.end() + 1:]
-    following = _NEXT_HEADING.search(rest)
-    body = rest[:following.start()] if following else rest
-    return (body[:-1] if body.endswith("\n") else body), start
-
-
-_NEXT_HEADING = re.compile(r"^##?[^\S\n]", re.M)
+    """Text of the ``## title`` section and the line number of its heading (0 if absent)."""
+    for name, number, body in _sections(markdown):
+        if name == title:
+            return body, number
+    return "", 0
 
 
 def timed_steps(markdown: str) -> list[dict]:
@@ -372,22 +362,6 @@ class GlossaryTerm(Strict):
 # --------------------------------------------------------------------------
 # Page types (front matter + required sections)
 # --------------------------------------------------------------------------
-
-
-def field_docs(model: type[BaseModel]) -> dict[str, str]:
-    """Docstrings written under the fields of a model and of its bases (the authors' documentation of each
-    field). Read from the source only when the documentation is generated, which keeps the build fast."""
-    docs: dict[str, str] = {}
-    for cls in reversed(model.__mro__):
-        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls.__module__ != __name__:
-            continue
-        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body
-        for node, following in zip(body, body[1:]):
-            if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                    and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
-                    and isinstance(following.value.value, str)):
-                docs[node.target.id] = inspect.cleandoc(following.value.value)
-    return docs
 
 
 class Page(Strict):
@@ -651,7 +625,7 @@ def section_titles(markdown: str) -> list[tuple[str, int]]:
 @functools.lru_cache(maxsize=8)
 def _sections(markdown: str) -> tuple[tuple[str, int, str], ...]:
     """Level-2 sections of a Markdown text, in one pass: (title, line number, body), code blocks excluded."""
-    lines = markdown.split("\n")
+    lines = markdown.splitlines()
     found: list[tuple[str, int, str]] = []
     current: tuple[str, int] | None = None
     fence: str | None = None
@@ -687,11 +661,12 @@ def missing_blocks(kind: type[Page], markdown: str) -> list[str]:
 
 def empty_sections(kind: type[Page], markdown: str) -> list[str]:
     """Required sections of ``kind`` present in ``markdown`` but holding nothing beyond comments."""
-    bodies: dict[str, str] = {}
-    for title, _, body in _sections(markdown):
-        bodies.setdefault(title, body)
-    return [title for title in kind.SECTIONS
-            if title in bodies and not re.sub(r"<!--.*?-->", "", bodies[title], flags=re.S).strip()]
+    empty = []
+    for title in kind.SECTIONS:
+        body, number = section_body(markdown, title)
+        if number and not re.sub(r"<!--.*?-->", "", body, flags=re.S).strip():
+            empty.append(title)
+    return empty
 
 
 def missing_sections(kind: type[Page], markdown: str) -> list[str]:

@@ -31,9 +31,6 @@ def french_spaces_markdown(markdown: str) -> str:
         if fence:
             out.append(line)
             continue
-        if "`" not in line:
-            out.append(_MD_BEFORE.sub("\u00a0\\1", line).replace("« ", "«\u00a0"))
-            continue
         parts = re.split(r"(`[^`]*`)", line)
         parts = [p if p.startswith("`") else _MD_BEFORE.sub("\u00a0\\1", p).replace("« ", "«\u00a0")
                  for p in parts]
