@@ -31,7 +31,7 @@ $(STAMP_TEST): $(STAMP) requirements-test.txt
 
 install: $(STAMP)
 
-VNU_JAR := .outils/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_JAR := .outils/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 install-test: $(STAMP_TEST) fonts $(VNU_JAR)
@@ -42,7 +42,7 @@ install-test: $(STAMP_TEST) fonts $(VNU_JAR)
 
 # Nu HTML Checker (npm vnu-jar), installé à part du dépôt
 $(VNU_JAR):
-	npm install --silent --no-save --no-audit --no-fund --prefix .outils vnu-jar@26.9.27
+	npm install --silent --no-save --no-audit --no-fund --prefix .outils/vnu vnu-jar@26.9.27
 
 serve: install
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
@@ -80,7 +80,7 @@ apercu: install
 	$(BIN)/mkdocs build --clean
 
 bench: install fonts
-	@test -x .outils/node_modules/.bin/lighthouse || npm install --silent --no-save --no-audit --no-fund --prefix .outils lighthouse@13.5.0
+	@test -x .outils/lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-save --no-audit --no-fund --prefix .outils/lighthouse lighthouse@13.5.0
 	$(BIN)/python scripts/bench.py
 
 # Polices des PDF (paquets Debian, déjà présents avec Chromium sur la plupart des machines)

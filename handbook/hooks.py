@@ -4,6 +4,8 @@
 - refuse images without alternative text;
 - turn MkDocs' link and navigation warnings into French messages;
 - fail the build with a French summary when the content has errors;
+- add to the HTML the blocks computed from the content model (room-mode buttons and steps, summary of a tool sheet)
+  and the definitions of the glossary terms as tooltips;
 - add an accent-folded field to the search index.
 """
 
@@ -20,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from handbook.content import (ErrorCollector, forget, get_site, insert_after_title, line_of, relative_link,
+from handbook.content import (ErrorCollector, forget, get_site, line_of, relative_link,
                               split_front_matter)
 from handbook.macros import tool_summary
 from handbook.schema import (CaseStudy, Chapter, Sequence, Tool, empty_sections, missing_blocks, missing_sections,
@@ -240,15 +242,6 @@ def on_page_markdown(markdown, page, config, files):
     if record.meta is None:  # invalid front matter, already reported: the sections were checked all the same
         return markdown
     link_to = functools.partial(relative_link, page.file.src_uri)
-    if record.kind in (Sequence, Tool):
-        steps = [{"minutes": st["minutes"], "method": st["method"], "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st["text"])[:140]}
-                 for st in timed_steps(record.body)]
-        markdown += ('\n\n<div class="manuel-projection" hidden data-etapes="'
-                     + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>\n')
-    if record.kind is Tool:
-        markdown = insert_after_title(markdown, tool_summary(site, record, link_to))
-    if record.kind in (Sequence, Tool):  # inserted last: the buttons sit right under the title
-        markdown = insert_after_title(markdown, PROJECTION_BAR)
     if record.kind in (Chapter, CaseStudy):
         heading = "Outils et séquences liés" if record.kind is Chapter else "Séquences où le cas est utilisé"
         uses = site.linking_pages(record.src_uri, Sequence)
@@ -295,11 +288,53 @@ def _fix_toc(items) -> None:
         _fix_toc(item.children)
 
 
+def _after_title(page_html: str, block: str) -> str:
+    """Insert ``block`` right after the page's level-1 heading (or at the top)."""
+    end = page_html.find("</h1>")
+    end = end + len("</h1>") if end >= 0 else 0
+    return page_html[:end] + "\n" + block + "\n" + page_html[end:]
+
+
+def computed_blocks(page_html: str, record, site, page, files) -> str:
+    """Blocks computed from the content model, added to the HTML of a sequence or a tool sheet: the room-mode buttons
+    and timed steps, the summary of a tool sheet. Written as HTML, they cost nothing to the Markdown conversion, and
+    their links are valid by construction."""
+    if record.kind not in (Sequence, Tool) or record.meta is None:
+        return page_html
+    block = PROJECTION_BAR
+    if record.kind is Tool:
+        block += "\n" + tool_summary(site, record, lambda uri: files.get_file_from_path(uri).url_relative_to(page.file))
+    steps = [{"minutes": st["minutes"], "method": st["method"], "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st["text"])[:140]}
+             for st in timed_steps(record.body)]
+    return (_after_title(page_html, block) + '\n<div class="manuel-projection" hidden data-etapes="'
+            + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>')
+
+
+_TERM_LINK = re.compile(r'<a class="terme" href="[^"#]*#([^"]+)">')
+
+
+def term_tooltips(page_html: str, glossary) -> str:
+    """Add its definition, as a tooltip, to each glossary term link written by the « terme » macro."""
+
+    def add(match: re.Match) -> str:
+        entry = glossary.get(match.group(1))
+        if entry is None:
+            return match.group(0)
+        definition = french_spaces(entry.definition.replace('"', "'").replace("\n", " "))
+        return match.group(0)[:-1] + f' title="{html.escape(definition, quote=False)}">'
+
+    return _TERM_LINK.sub(add, page_html)
+
+
 def on_page_content(html, page, config, files):
     _fix_toc(page.toc)
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = french_spaces(page.meta["title"])
     site = get_site(config)
+    record = site.pages.get(page.file.src_uri)
+    if record is not None:
+        html = computed_blocks(html, record, site, page, files)
+    html = term_tooltips(html, site.glossary)
     source = site.docs_dir / page.file.src_uri
     for src in images_without_alt(html):
         name = src.rsplit("/", 1)[-1]

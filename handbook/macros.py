@@ -20,6 +20,7 @@ import re
 from datetime import date
 
 from jinja2 import StrictUndefined
+from jinja2.ext import Extension
 
 from . import schema
 from .content import get_site, line_of, relative_link
@@ -110,14 +111,14 @@ def define_env(env) -> None:
 
     @env.macro
     def terme(ident: str, texte: str | None = None) -> str:
-        """A glossary term: tooltip with its definition and a link to the glossary."""
+        """A glossary term linked to the glossary (the hook adds its definition as a tooltip, see
+        ``term_tooltips``)."""
         if ident not in site.glossary:
             return report("terme du glossaire inconnu", ident, list(site.glossary))
         entry = site.glossary[ident]
         if texte is None:
             texte = mid_sentence(entry.terme)
-        definition = entry.definition.replace('"', "'").replace("\n", " ")
-        return f'[{texte or entry.terme}]({link_to("glossaire.md")}#{entry.id} "{definition}"){{ .terme }}'
+        return f'[{texte or entry.terme}]({link_to("glossaire.md")}#{entry.id}){{ .terme }}'
 
     @env.macro
     def cite(key: str, page: str | None = None) -> str:
@@ -350,6 +351,108 @@ def on_pre_page_macros(env) -> None:
     """The Jinja environment exists only now: make undefined names fail in French."""
     env.env.undefined = FrenchUndefined
     env.env.optimized = False  # each page is compiled once: constant folding costs more than it saves
+    if PlainText.identifier not in env.env.extensions:
+        env.env.add_extension(PlainText)
+    env.env.extensions[PlainText.identifier].aside.clear()
+
+
+def on_post_page_macros(env) -> None:
+    """Put back the text that Jinja did not need to read (see PlainText)."""
+    env.markdown = env.env.extensions[PlainText.identifier].restore(env.markdown)
+
+
+#: Link macros whose result depends only on their literal arguments and on the current page.
+LINK_MACROS = frozenset({"outil", "sequence", "terme", "cite", "lien"})
+
+
+class PlainText(Extension):
+    """Hand Jinja only the parts of a page that need it.
+
+    Most of a page is plain text and calls such as ``{{ outil("world-cafe") }}``, whose result depends only on their
+    literal arguments and on the current page (mkdocs-macros compiles each page right before rendering it). Jinja reads
+    long plain text slowly and generates code for each call. So, before Jinja reads a page (``preprocess``), these
+    calls are expanded, and each long run of plain text and expanded calls is set aside and replaced by a short marker;
+    ``on_post_page_macros`` puts the text back after rendering. The output is the same:
+
+    - a marker keeps the line breaks of what it replaces, so error messages keep their line numbers, and the
+      surrounding whitespace stays in Jinja's hands (``{%- -%}`` still trims it);
+    - a marker inside a loop is put back as many times as the loop writes it;
+    - ``{% raw %}`` blocks and comments are left alone, and so is any other call (a variable argument, a filter, a
+      name that a ``{% for %}`` or ``{% set %}`` binds, a call that fails), which Jinja renders or reports as usual;
+    - only pages are concerned, not the templates that Jinja loads and caches (``{% include %}``).
+    """
+
+    MARK = "\x1a"
+    MIN_LENGTH = 40
+    _TAG = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}"  # raw block
+                      r"|\{\{(?:[^\"'}]|\"[^\"]*\"|'[^']*'|\}(?!\}))*\}\}"  # expression, strings may hold }}
+                      r"|\{%(?:[^\"'%]|\"[^\"]*\"|'[^']*'|%(?!\}))*%\}"  # statement
+                      r"|\{#.*?#\}", re.S)  # comment
+    _BLOCK = re.compile(r"\{%(.*?)%\}", re.S)
+    _NAME = re.compile(r"[A-Za-z_]\w*")
+    _CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\(((?:[^()\"'\\]|\"[^\"\\]*\"|'[^'\\]*')*)\)\s*\}\}", re.S)
+    _ARG = re.compile(r"\s*(?:([A-Za-z_]\w*)\s*=\s*)?(?:\"([^\"\\]*)\"|'([^'\\]*)')\s*(?:,|\Z)")
+    _MARKER = re.compile(MARK + r"(\d+)\n*" + MARK)
+
+    def __init__(self, environment) -> None:
+        super().__init__(environment)
+        self.aside: list[str] = []
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name is not None or self.MARK in source:
+            return source
+        bound = {word for tag in self._BLOCK.findall(source) for word in self._NAME.findall(tag)}
+        parts: list[str] = []
+        pieces: list[str] = []  # text of the current run: plain text and expanded calls
+        start = cursor = 0
+        for tag in self._TAG.finditer(source):
+            pieces.append(source[cursor:tag.start()])
+            cursor = tag.end()
+            text = self._expand(tag.group(), bound)
+            if text is not None:
+                pieces.append(text)
+                continue
+            parts += [self._set_aside(source[start:tag.start()], pieces), tag.group()]
+            pieces, start = [], tag.end()
+        pieces.append(source[cursor:])
+        parts.append(self._set_aside(source[start:], pieces))
+        return "".join(parts)
+
+    def _expand(self, tag: str, bound: set[str]) -> str | None:
+        """Text of a link macro called with literal strings, e.g. « {{ terme("noyau", texte="noyaux") }} », else None."""
+        call = self._CALL.fullmatch(tag)
+        if not call or call.group(1) not in LINK_MACROS or call.group(1) in bound:
+            return None
+        args, kwargs, text, position = [], {}, call.group(2), 0
+        while text[position:].strip():
+            arg = self._ARG.match(text, position)
+            if not arg or (kwargs and not arg.group(1)):
+                return None
+            value = arg.group(2) if arg.group(2) is not None else arg.group(3)
+            if arg.group(1):
+                kwargs[arg.group(1)] = value
+            else:
+                args.append(value)
+            position = arg.end()
+        macro = self.environment.globals.get(call.group(1))
+        try:
+            result = macro(*args, **kwargs) if callable(macro) else None
+        except Exception:  # wrong arguments: Jinja renders the call and reports the error with its line
+            return None
+        return result if isinstance(result, str) else None
+
+    def _set_aside(self, source: str, pieces: list[str]) -> str:
+        """Marker for a run of ``source`` whose text is ``pieces``; the run itself when it is short and plain."""
+        text = "".join(pieces)
+        if len(pieces) == 1 and len(text.strip()) < self.MIN_LENGTH:
+            return source
+        start, end = len(source) - len(source.lstrip()), len(source.rstrip())
+        self.aside.append(text[start:len(text) - (len(source) - end)])
+        lines = "\n" * source.count("\n", start, end)
+        return f"{source[:start]}{self.MARK}{len(self.aside) - 1}{lines}{self.MARK}{source[end:]}"
+
+    def restore(self, text: str) -> str:
+        return self._MARKER.sub(lambda marker: self.aside[int(marker.group(1))], text) if self.MARK in text else text
 
 
 # --------------------------------------------------------------------------
@@ -408,38 +511,41 @@ def catalogue_markdown(tools, link_to) -> str:
     return "\n".join(lines)
 
 
-def tool_summary(site, record, link_to) -> str:
-    """Summary block of a tool sheet: metadata, where the training uses it, sheets it chains with."""
+def tool_summary(site, record, url_to) -> str:
+    """Summary block of a tool sheet (HTML, added under the title after the Markdown conversion): metadata, where the
+    training uses it, sheets it chains with. ``url_to`` gives the URL of a page (path relative to docs/)."""
     meta = record.meta
     slug = record.src_uri.rsplit("/", 1)[-1][:-3]
+
+    def text(value: str) -> str:
+        return html.escape(value, quote=False)
+
+    def link(page) -> str:
+        return f'<a href="{html.escape(url_to(page.src_uri))}">{text(page.title)}</a>'
+
     rows = [
-        '<div class="manuel-repere" markdown>',
-        f"**Durée**\u00a0: {meta.duree.min} à {meta.duree.max}\u00a0min · "
-        f"**Groupe**\u00a0: {meta.groupe.min} à {meta.groupe.max} personnes · "
-        f"**Formats**\u00a0: {', '.join(schema.FORMATS[f].lower() for f in meta.formats)} · "
-        f"**Niveau**\u00a0: {schema.LEVELS[meta.niveau].lower()}",
-        "",
-        f"**Finalités**\u00a0: {', '.join(schema.PURPOSES[p] for p in meta.finalites)}",
-        "",
-        f"**Matériel**\u00a0: {SEMICOLON.join(mid_sentence(m.rstrip('.')) for m in meta.materiel)}.",
-        "",
+        '<div class="manuel-repere">',
+        f"<p><strong>Durée</strong>\u00a0: {meta.duree.min} à {meta.duree.max}\u00a0min · "
+        f"<strong>Groupe</strong>\u00a0: {meta.groupe.min} à {meta.groupe.max} personnes · "
+        f"<strong>Formats</strong>\u00a0: {', '.join(schema.FORMATS[f].lower() for f in meta.formats)} · "
+        f"<strong>Niveau</strong>\u00a0: {schema.LEVELS[meta.niveau].lower()}</p>",
+        f"<p><strong>Finalités</strong>\u00a0: {text(', '.join(schema.PURPOSES[p] for p in meta.finalites))}</p>",
+        f"<p><strong>Matériel</strong>\u00a0: "
+        f"{text(SEMICOLON.join(mid_sentence(m.rstrip('.')) for m in meta.materiel))}.</p>",
     ]
     uses = [r for r in site.sequences_for("outils", slug)]
     if uses:
-        rows.append("**Utilisé dans la formation**\u00a0:")
-        rows.append("")
+        rows += ["<p><strong>Utilisé dans la formation</strong>\u00a0:</p>", "<ul>"]
         for use in uses:
             day, slot = site.slot_of(use.meta.id) or (use.meta.jour, None)
             when = f" ({clock_fr(slot.debut)})" if slot else ""
-            rows.append(f"- Jour {day} · séquence [{use.title}]({link_to(use.src_uri)}){when}")
-        rows.append("")
+            rows.append(f"<li>Jour {day} · séquence {link(use)}{when}</li>")
+        rows.append("</ul>")
     else:
-        rows += ["**Utilisé dans la formation**\u00a0: pas pendant les deux jours\u00a0; l'outil sert dans la vie "
-                 "de votre communauté.", ""]
+        rows.append("<p><strong>Utilisé dans la formation</strong>\u00a0: pas pendant les deux jours\u00a0; l'outil "
+                    "sert dans la vie de votre communauté.</p>")
     chained = [site.tools[s] for s in meta.associes if s in site.tools]
     if chained:
-        rows.append("**S'enchaîne bien avec**\u00a0: " + ", ".join(
-            f"[{t.title}]({link_to(t.src_uri)})" for t in chained) + ".")
-        rows.append("")
+        rows.append("<p><strong>S'enchaîne bien avec</strong>\u00a0: " + ", ".join(map(link, chained)) + ".</p>")
     rows.append("</div>")
     return "\n".join(rows)

@@ -27,7 +27,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
                "resultTypes": ["violations"]}
-VNU = ROOT / ".outils" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = ROOT / ".outils" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WORDS = Path(__file__).resolve().parent / "mots-du-projet.txt"
 
 

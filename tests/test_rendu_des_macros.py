@@ -1,0 +1,104 @@
+"""Rendering of the macros: what Jinja is spared (handbook.macros.PlainText) changes nothing in the output."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import Environment, TemplateSyntaxError, UndefinedError
+from jinja2.loaders import DictLoader
+
+from handbook import schema
+from handbook.macros import LINK_MACROS, FrenchUndefined, PlainText
+
+LONG = "Un paragraphe ordinaire, assez long pour être mis de côté pendant que Jinja lit la page."
+
+
+def environment(with_extension: bool, calls: list | None = None) -> Environment:
+    env = Environment(undefined=FrenchUndefined, loader=DictLoader({
+        "inclus.md": LONG + ' {{ outil("inclus") }}\n',
+    }))
+    if with_extension:
+        env.add_extension(PlainText)
+
+    def outil(slug, texte=None):
+        if calls is not None:
+            calls.append(slug)
+        return f"[{texte or slug.title()}]({slug}.md)"
+
+    env.globals.update(outil=outil, terme=lambda ident, texte=None: f"[{texte or ident}](glossaire.md#{ident}){{ .terme }}",
+                       cite=lambda key, page=None: f"([{key}{', ' + page if page else ''}](bibliographie.md#{key}))",
+                       items=["a", "b", "c"], formation={"titre": "Animer"})
+    return env
+
+
+def render(env: Environment, source: str) -> str:
+    """Render one page as mkdocs-macros does with our module: a fresh set-aside list for each page."""
+    extension = env.extensions.get(PlainText.identifier)
+    if extension is not None:
+        extension.aside.clear()
+    output = env.from_string(source).render()
+    return extension.restore(output) if extension is not None else output
+
+
+TEMPLATES = {
+    "texte et liens": f'# Titre\n\n{LONG}\n{{{{ outil("world-cafe") }}}} puis {{{{ terme("noyau", texte="noyaux") }}}}.\n'
+                      f'{LONG} {{{{ cite("wenger-1998", "p. 12") }}}}\n',
+    "guillemets simples et virgule finale": f"{LONG} {{{{ outil('1-2-4-tous', texte='1-2-4-tous',) }}}}\n",
+    "appel sur plusieurs lignes": f'{LONG}\n{{{{ outil(\n    "world-cafe",\n    texte="le café"\n) }}}}\n{LONG}\n',
+    "boucle": f'{{% for i in items %}}\n{LONG} {{{{ i }}}} {{{{ outil("x") }}}}\n{{% endfor %}}\n',
+    "variable de boucle qui masque une macro": f'{{% for outil in items %}}{LONG} {{{{ outil }}}}\n{{% endfor %}}\n',
+    "contrôle des espaces": f'{LONG}\n   {{%- if true -%}}\n   {LONG}   \n  {{%- endif %}}\n\n{LONG}',
+    "bloc raw": f'{{% raw %}}\n{LONG} {{{{ outil("pas-rendu") }}}}\n{{% endraw %}}\n{LONG}',
+    "commentaire": f'{LONG}\n{{# {LONG} {{{{ outil("commente") }}}} #}}\n{LONG}',
+    "argument variable et filtre": f'{LONG} {{{{ outil(formation.titre) }}}} {{{{ outil("x") | upper }}}}\n',
+    "inclusion": f'{LONG}\n{{% include "inclus.md" %}}{LONG}\n',
+    "texte court": 'Court {{ outil("a") }} et {{ formation.titre }}.',
+    "accolades ordinaires": f'{LONG} {{ .classe }} {{: #ancre }}\n',
+    "accolades dans une chaîne": f'{LONG} {{{{ outil("a}}}}b", texte="c %}}") }}}} {{{{ "x}}}}" ~ formation.titre }}}} {LONG}\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_setting_plain_text_aside_gives_the_same_page(name):
+    source = TEMPLATES[name]
+    plain, spared = environment(False), environment(True)
+    for page in (source, LONG + "\n" + source):  # two pages in a row: the included template is cached by then
+        assert render(spared, page) == render(plain, page)
+
+
+def test_jinja_reads_far_less_than_the_page():
+    env = environment(True)
+    source = TEMPLATES["texte et liens"] * 20
+    read = env.preprocess(source)
+    assert len(read) < len(source) / 10, read
+    assert "{{" not in read
+
+
+def test_a_link_inside_a_false_branch_or_raw_block_is_not_expanded_twice():
+    calls: list[str] = []
+    env = environment(True, calls)
+    render(env, f'{LONG} {{{{ outil("a") }}}} {{% raw %}}{{{{ outil("b") }}}}{{% endraw %}}')
+    assert calls == ["a"]
+
+
+@pytest.mark.parametrize("source, line", [
+    (f"{LONG}\n{LONG}\n\n{LONG}\n{{{{ formation.titree }}}}\n", 5),
+    (f'{LONG}\n{{{{ outil(\n"a") }}}}\n{LONG}\n{{{{ inconnue }}}}\n', 5),
+])
+def test_errors_keep_their_line_number(source, line):
+    with pytest.raises(UndefinedError) as error:
+        render(environment(True), source)
+    assert f'File "<template>", line {line}' in "".join(
+        __import__("traceback").format_exception(error.value))
+
+
+def test_syntax_errors_keep_their_line_number():
+    with pytest.raises(TemplateSyntaxError) as error:
+        render(environment(True), f"{LONG}\n{LONG}\n{{{{ outil('a' }}}}\n")
+    assert error.value.lineno == 3
+
+
+def test_no_front_matter_field_hides_a_link_macro():
+    """mkdocs-macros passes the front matter of a page as variables: a field named like a link macro would hide it,
+    and the expansion before Jinja would then differ from Jinja's rendering."""
+    fields = {name for kind in schema.PAGE_TYPES for name in kind.model_fields}
+    assert not fields & LINK_MACROS
