@@ -39,6 +39,11 @@ def timed(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> floa
     return time.monotonic() - start
 
 
+def decimal(value: float) -> str:
+    """« 1,44 »: two decimals, French decimal comma."""
+    return f"{value:.2f}".replace(".", ",")
+
+
 def seconds(milliseconds: float) -> str:
     return f"{milliseconds / 1000:.1f} s".replace(".", ",")
 
@@ -138,14 +143,14 @@ def main() -> None:
         runs = [(timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"}),
                  timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)) for _ in range(5)]
         ours, plain = (min(times) for times in zip(*runs))
-        print(f"Construction HTML du manuel           : {ours:6.2f} s")
-        print(f"Même docs/ avec Material seul (mêmes extensions, sans nos hooks ni macros) : {plain:6.2f} s")
-        print(f"Rapport (objectif ≤ 1,5)             : {ours / plain:6.2f}")
+        print(f"Construction HTML du manuel           : {decimal(ours)} s")
+        print(f"Même docs/ avec Material seul (mêmes extensions, sans nos hooks ni macros) : {decimal(plain)} s")
+        print(f"Rapport (objectif ≤ 1,5)             : {decimal(ours / plain)}")
 
         full = timed(MKDOCS + ["--site-dir", str(work / "site")], {"MANUEL_EXPORTS": "1"})
         full += timed(MKDOCS + ["-f", "mkdocs-formateur.yml", "--site-dir", str(work / "site-formateur")],
                       {"MANUEL_EXPORTS": "1"})
-        print(f"Construction complète, deux éditions avec exports (objectif < 60 s) : {full:6.2f} s")
+        print(f"Construction complète, deux éditions avec exports (objectif < 60 s) : {decimal(full)} s")
 
         print("\nFichiers produits :")
         for folder in (work / "site", work / "site-formateur"):
