@@ -217,9 +217,7 @@ def define_env(env) -> None:
         live = [{"debut": slot.debut, "fin": slot.fin, "sequence": slot.sequence or "",
                  "titre": sequences[slot.sequence].title if slot.sequence in sequences else slot.pause}
                 for slot in day.creneaux]
-        block = ('<div class="manuel-aujourdhui" hidden data-creneaux="'
-                 + html.escape(json.dumps(live, ensure_ascii=False), quote=True) + '"></div>')
-        return block + "\n\n" + "\n".join(rows)
+        return today_block(live) + "\n\n" + "\n".join(rows)
 
     @env.macro
     def couverture() -> str:
@@ -345,6 +343,22 @@ def define_env(env) -> None:
         return content_model_markdown()
 
 
+
+
+def today_block(slots: list[dict]) -> str:
+    """« Aujourd'hui » form of a day's run-sheet, rendered at build time so that nothing moves when projection.js
+    wires it (highlight of the row planned at a given time, lead or delay); hidden without JavaScript (CSS),
+    left out of the search index and of the printed documents."""
+    options = "".join(f'<option value="{i}">{html.escape(slot["titre"])}</option>'
+                      for i, slot in enumerate(slots) if slot["sequence"])
+    return ('<div class="manuel-aujourdhui" data-search-exclude data-creneaux="'
+            + html.escape(json.dumps(slots, ensure_ascii=False), quote=True) + '">'
+            '<h2 id="aujourdhui">Aujourd\'hui</h2><form class="manuel-aujourdhui__form">'
+            '<p><label for="aujourdhui-heure">Heure</label> <input id="aujourdhui-heure" type="time" step="60"> '
+            '<button type="button" class="md-button">Maintenant</button></p>'
+            '<p><label for="aujourdhui-sequence">Séquence en cours en salle</label> <select id="aujourdhui-sequence">'
+            f'<option value="">Je ne précise pas</option>{options}</select></p></form>'
+            '<p class="manuel-aujourdhui__etat" role="status" aria-live="polite">Choisissez une heure.</p></div>')
 
 
 def on_pre_page_macros(env) -> None:

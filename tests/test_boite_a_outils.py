@@ -72,6 +72,9 @@ def test_catalogue_is_complete_without_javascript(browser, server, content_site)
         assert len(_visible(page)) == len(content_site.tools)
         page.goto(f"{server}/outils/world-cafe.html")
         assert not page.locator(".manuel-projeter-barre").is_visible()
+        page.goto(f"{server}/jour-1/index.html")  # the live run-sheet needs JavaScript; the table does not
+        assert not page.locator(".manuel-aujourdhui").is_visible()
+        assert page.locator("article table").first.is_visible()
     finally:
         context.close()
 

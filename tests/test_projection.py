@@ -144,6 +144,7 @@ def test_presenter_view_shows_trainer_notes_in_trainer_edition(browser, trainer_
 def test_live_run_sheet_highlights_the_planned_sequence(page, server, clock, expected):
     errors = watch(page)
     page.goto(f"{server}/jour-1/index.html")
+    page.wait_for_selector(".manuel-aujourdhui[data-ready]")
     page.get_by_label("Heure").fill(clock)
     current = page.locator("tr.manuel-maintenant")
     assert current.count() == 1
@@ -154,6 +155,7 @@ def test_live_run_sheet_highlights_the_planned_sequence(page, server, clock, exp
 
 def test_live_run_sheet_tells_how_far_ahead_or_behind(page, server):
     page.goto(f"{server}/jour-1/index.html")
+    page.wait_for_selector(".manuel-aujourdhui[data-ready]")
     page.get_by_label("Séquence en cours en salle").select_option(label="Ouvrir la formation")
     page.get_by_label("Heure").fill("10:00")
     state = page.locator(".manuel-aujourdhui__etat").inner_text().replace("\u00a0", " ")

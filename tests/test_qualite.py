@@ -120,11 +120,11 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["index.html", "jour-1/ecosysteme.html", "outils/world-cafe.html",
-                                  "outils/index.html", "glossaire.html"])
+@pytest.mark.parametrize("path", ["index.html", "jour-1/index.html", "jour-1/ecosysteme.html",
+                                  "outils/world-cafe.html", "outils/index.html", "glossaire.html"])
 def test_nothing_moves_while_the_page_loads(browser, server, path):
-    """Blocks that need JavaScript (filters, room-mode buttons) are in the page from the start: no layout
-    shift on a phone-sized screen (the pages Lighthouse measures in make bench, and the glossary)."""
+    """Blocks that need JavaScript (filters, room-mode buttons, live run-sheet) are in the page from the start: no
+    layout shift on a phone-sized screen (the pages Lighthouse measures in make bench, a day, the glossary)."""
     context = browser.new_context(locale="fr-FR", viewport={"width": 412, "height": 823}, is_mobile=True,
                                   device_scale_factor=1.75)
     try:

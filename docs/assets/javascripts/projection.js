@@ -301,22 +301,12 @@
 
   function initToday(block) {
     var slots = [];
-    try { slots = JSON.parse(block.dataset.creneaux || "[]"); } catch (e) { return; }
+    try { slots = JSON.parse(block.dataset.creneaux || "[]"); } catch (e) { slots = []; }
     var table = block.parentNode.querySelector("table") || $("article table");
-    if (!table || !slots.length) return;
+    if (!table || !slots.length || !$("#aujourdhui-heure", block)) { block.hidden = true; return; }
     var rows = $all("tbody tr", table).slice(0, slots.length);
     function toMinutes(clock) { var p = clock.split(":"); return parseInt(p[0], 10) * 60 + parseInt(p[1], 10); }
     function now() { var d = new Date(); return (d.getHours() < 10 ? "0" : "") + d.getHours() + ":" + (d.getMinutes() < 10 ? "0" : "") + d.getMinutes(); }
-    var options = slots.map(function (s, i) { return s.sequence ? '<option value="' + i + '">' + s.titre + "</option>" : ""; }).join("");
-    block.innerHTML =
-      '<h2 id="aujourdhui">Aujourd\'hui</h2>' +
-      '<form class="manuel-aujourdhui__form">' +
-      '<p><label for="aujourdhui-heure">Heure</label> <input id="aujourdhui-heure" type="time" step="60"> ' +
-      '<button type="button" class="md-button">Maintenant</button></p>' +
-      '<p><label for="aujourdhui-sequence">Séquence en cours en salle</label> <select id="aujourdhui-sequence">' +
-      '<option value="">Je ne précise pas</option>' + options + "</select></p></form>" +
-      '<p class="manuel-aujourdhui__etat" role="status" aria-live="polite"></p>';
-    block.hidden = false;
     var input = $("#aujourdhui-heure", block), select = $("#aujourdhui-sequence", block), state = $(".manuel-aujourdhui__etat", block);
     input.value = now();
     function update() {
@@ -344,6 +334,7 @@
     select.addEventListener("change", update);
     $("button", block).addEventListener("click", function () { input.value = now(); update(); });
     update();
+    block.dataset.ready = "1";
   }
 
   function init() {
