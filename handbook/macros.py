@@ -371,8 +371,11 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    """Put back the text that Jinja did not need to read (see PlainText)."""
-    env.markdown = env.env.extensions[PlainText.identifier].restore(env.markdown)
+    """Put back the text that Jinja did not need to read (see PlainText), in the page and in its title."""
+    extension = env.env.extensions[PlainText.identifier]
+    env.markdown = extension.restore(env.markdown)
+    if isinstance(env.page.title, str):
+        env.page.title = extension.restore(env.page.title)
 
 
 #: Link macros whose result depends only on their literal arguments and on the current page.

@@ -7,7 +7,7 @@ from jinja2 import Environment, TemplateSyntaxError, UndefinedError
 from jinja2.loaders import DictLoader
 
 from handbook import schema
-from handbook.macros import LINK_MACROS, FrenchUndefined, PlainText
+from handbook.macros import LINK_MACROS, FrenchUndefined, PlainText, on_post_page_macros, on_pre_page_macros
 
 LONG = "Un paragraphe ordinaire, assez long pour être mis de côté pendant que Jinja lit la page."
 
@@ -102,3 +102,20 @@ def test_no_front_matter_field_hides_a_link_macro():
     and the expansion before Jinja would then differ from Jinja's rendering."""
     fields = {name for kind in schema.PAGE_TYPES for name in kind.model_fields}
     assert not fields & LINK_MACROS
+
+
+def test_the_page_and_its_title_get_their_text_back():
+    """mkdocs-macros renders the page, then its title, then calls on_post_page_macros."""
+
+    class MacrosEnv:  # the object mkdocs-macros hands to the module's page hooks
+        def __init__(self):
+            self.env, self.markdown, self.page = environment(False), "", type("Page", (), {"title": None})()
+
+    expected = render(environment(False), TEMPLATES["texte et liens"])
+    macros = MacrosEnv()
+    on_pre_page_macros(macros)
+    macros.markdown = macros.env.from_string(TEMPLATES["texte et liens"]).render()
+    macros.page.title = macros.env.from_string(f'{LONG} {{{{ outil("x") }}}}').render()
+    on_post_page_macros(macros)
+    assert macros.markdown == expected
+    assert macros.page.title == f"{LONG} [X](x.md)"
