@@ -374,8 +374,9 @@ def on_post_page_macros(env) -> None:
     """Put back the text that Jinja did not need to read (see PlainText), in the page and in its title."""
     extension = env.env.extensions[PlainText.identifier]
     env.markdown = extension.restore(env.markdown)
-    if isinstance(env.page.title, str):
-        env.page.title = extension.restore(env.page.title)
+    title = env.page.title
+    if isinstance(title, str) and PlainText.MARK in title:  # assigned only if needed: MkDocs keeps any title set here
+        env.page.title = extension.restore(title)
 
 
 #: Link macros whose result depends only on their literal arguments and on the current page.
