@@ -198,12 +198,11 @@ def relative_link(from_page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
-def insert_after_title(markdown: str, block: str) -> str:
-    """Insert ``block`` right after the page's first level-1 heading (or at the top)."""
-    match = re.search(r"^# .+$", markdown, re.M)
-    if not match:
-        return block + "\n\n" + markdown
-    return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
+def insert_after_title(page_html: str, block: str) -> str:
+    """Insert an HTML ``block`` right after the level-1 heading of a page's HTML (or at the top)."""
+    end = page_html.find("</h1>")
+    end = end + len("</h1>") if end >= 0 else 0
+    return page_html[:end] + "\n" + block + "\n" + page_html[end:]
 
 
 def line_of(path: Path, pattern: str) -> int | None:
@@ -320,15 +319,15 @@ def load_pages(site: Site) -> None:
 
 
 def check_steps(site: Site) -> None:
-    """Timed steps: sequences add up to their slot, tools fall inside their announced duration."""
-    labels = set(METHODS.values())
+    """Timed steps (well written, adding up to the slot of a sequence or inside the announced duration of a tool) and
+    the schedule header of each sequence."""
+    labels = list(METHODS.values())
     for record in site.pages.values():
         if record.meta is None or record.kind not in (Sequence, Tool):
             continue
         path = site.doc_path(record.src_uri)
-        _, start = section_body(record.body, "Déroulé minuté")
+        body, start = section_body(record.body, "Déroulé minuté")
         line = record.body_line + start - 1 if start else None
-        body, _ = section_body(record.body, "Déroulé minuté")
         for offset, text in enumerate(body.splitlines(), start=start + 1):
             if re.match(r"^\d+\.\s", text.strip()) and not STEP.match(text.strip()):
                 site.errors.add(path, f"étape du déroulé minuté mal écrite : « {text.strip()[:50]} »",

@@ -70,9 +70,11 @@ def size_fr(path: Path) -> str:
 # --------------------------------------------------------------------------
 
 
-def on_page_markdown(markdown, page, config, files):
+@event_priority(10)  # before hooks.py, which adds the room-mode buttons and the summary right under the title
+def on_page_content(html, page, config, files):
+    """Download buttons under the title of a tool sheet or a template."""
     if not enabled():
-        return markdown
+        return html
     src = page.file.src_uri
     slug = posixpath.basename(src)[:-3]
     up = relative_link(src, DOWNLOADS)
@@ -82,8 +84,8 @@ def on_page_markdown(markdown, page, config, files):
         links = [f'<a class="md-button" href="{up}/modeles/{slug}.pdf">Modèle à imprimer (PDF, A4)</a>',
                  f'<a class="md-button" href="{up}/modeles/{slug}.docx">Modèle modifiable (DOCX)</a>']
     else:
-        return markdown
-    return insert_after_title(markdown, '<p class="manuel-telechargements">' + " ".join(links) + "</p>")
+        return html
+    return insert_after_title(html, '<p class="manuel-telechargements">' + " ".join(links) + "</p>")
 
 
 _NAV: dict[int, object] = {}

@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from handbook.content import (ErrorCollector, forget, get_site, line_of, relative_link,
+from handbook.content import (ErrorCollector, forget, get_site, insert_after_title, line_of, relative_link,
                               split_front_matter)
 from handbook.macros import tool_summary
 from handbook.schema import (CaseStudy, Chapter, Sequence, Tool, empty_sections, missing_blocks, missing_sections,
@@ -233,7 +233,8 @@ def on_page_markdown(markdown, page, config, files):
         site.errors.add(path, f"section obligatoire « ## {title} » absente ({record.kind.LABEL})",
                         fix="ajoutez ce titre de niveau 2 avec son contenu")
     for title in empty_sections(record.kind, markdown):
-        site.errors.add(path, f"la section « ## {title} » est vide", line=line_of(site.docs_dir / page.file.src_uri, "^## " + re.escape(title)),
+        site.errors.add(path, f"la section « ## {title} » est vide",
+                        line=line_of(site.docs_dir / page.file.src_uri, "^## " + re.escape(title)),
                         fix="remplacez le commentaire d'aide <!-- … --> par le contenu")
     for syntax in missing_blocks(record.kind, markdown):
         site.errors.add(path, f"bloc obligatoire absent ({record.kind.LABEL}) : {syntax}")
@@ -288,13 +289,6 @@ def _fix_toc(items) -> None:
         _fix_toc(item.children)
 
 
-def _after_title(page_html: str, block: str) -> str:
-    """Insert ``block`` right after the page's level-1 heading (or at the top)."""
-    end = page_html.find("</h1>")
-    end = end + len("</h1>") if end >= 0 else 0
-    return page_html[:end] + "\n" + block + "\n" + page_html[end:]
-
-
 def computed_blocks(page_html: str, record, site, page, files) -> str:
     """Blocks computed from the content model, added to the HTML of a sequence or a tool sheet: the room-mode buttons
     and timed steps, the summary of a tool sheet. Written as HTML, they cost nothing to the Markdown conversion, and
@@ -306,7 +300,7 @@ def computed_blocks(page_html: str, record, site, page, files) -> str:
         block += "\n" + tool_summary(site, record, lambda uri: files.get_file_from_path(uri).url_relative_to(page.file))
     steps = [{"minutes": st["minutes"], "method": st["method"], "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st["text"])[:140]}
              for st in timed_steps(record.body)]
-    return (_after_title(page_html, block) + '\n<div class="manuel-projection" hidden data-etapes="'
+    return (insert_after_title(page_html, block) + '\n<div class="manuel-projection" hidden data-etapes="'
             + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>')
 
 
@@ -320,7 +314,7 @@ def term_tooltips(page_html: str, glossary) -> str:
         entry = glossary.get(match.group(1))
         if entry is None:
             return match.group(0)
-        definition = french_spaces(entry.definition.replace('"', "'").replace("\n", " "))
+        definition = entry.definition.replace('"', "'").replace("\n", " ")  # French spaces: set at loading
         return match.group(0)[:-1] + f' title="{html.escape(definition, quote=False)}">'
 
     return _TERM_LINK.sub(add, page_html)

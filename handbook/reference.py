@@ -19,14 +19,12 @@ DATA_MODELS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("data/bibliographie.yml", schema.Reference, "Une référence (le fichier est une liste de ces entrées)."),
 )
 
-FOLDERS = {
-    "sequence": "`docs/jour-1/`, `docs/jour-2/`",
-    "outil": "`docs/outils/`",
-    "chapitre": "`docs/guide/`",
-    "cas": "`docs/cas/`",
-    "modele": "`docs/modeles/`",
-    "page": "toute autre page, et les pages `index.md`",
-}
+def folders(kind: type[schema.Page]) -> str:
+    """Where pages of ``kind`` live, from the folder the schema gives it (``jour-*`` for the two days)."""
+    if kind.FOLDER is None:
+        return "toute autre page, et les pages `index.md`"
+    names = [kind.FOLDER.replace("*", str(day)) for day in (1, 2)] if "*" in kind.FOLDER else [kind.FOLDER]
+    return ", ".join(f"`docs/{name}/`" for name in names)
 
 
 def type_label(annotation: Any) -> str:
@@ -109,7 +107,7 @@ def content_model_markdown() -> str:
         "",
     ]
     for kind in schema.PAGE_TYPES:
-        out += [f"### {kind.LABEL.capitalize()} ({FOLDERS[kind.KEY]})", ""]
+        out += [f"### {kind.LABEL.capitalize()} ({folders(kind)})", ""]
         out += fields_table(kind) + [""]
         if kind.SECTIONS:
             out += ["Sections obligatoires (titres de niveau 2, écrits exactement ainsi) :", ""]
@@ -126,12 +124,11 @@ def content_model_markdown() -> str:
                     "durée annoncée. Finalités possibles : " + ", ".join(f"`{k}` ({v})" for k, v in
                                                                          schema.PURPOSES.items()) + ".", ""]
     out += ["## Fichiers de données", ""]
-    for path, model, role in DATA_MODELS:
-        out += [f"### `{path}`", "", role, ""] + fields_table(model) + [""]
-        for nested, path in nested_models(model):
-            if nested in (schema.Range,):
-                continue
-            out += [f"Champs de chaque élément de `{path}` :", ""] + fields_table(nested) + [""]
+    for file, model, role in DATA_MODELS:
+        out += [f"### `{file}`", "", role, ""] + fields_table(model) + [""]
+        for nested, field_path in nested_models(model):
+            if nested is not schema.Range:
+                out += [f"Champs de chaque élément de `{field_path}` :", ""] + fields_table(nested) + [""]
     out += ["### Champs `duree` et `groupe` des fiches outils", ""] + fields_table(schema.Range) + [""]
     return french_spaces("\n".join(out))
 

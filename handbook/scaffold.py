@@ -22,15 +22,8 @@ KINDS = {
     "chapitre": schema.Chapter,
 }
 
-#: Navigation section (title in mkdocs.yml) of each folder.
-NAV_SECTIONS = {
-    "outils": "Boîte à outils",
-    "guide": "Guide «\u00a0Faire ensemble\u00a0»",
-    "cas": "Études de cas",
-    "modeles": "Modèles",
-    "jour-1": "Jour 1",
-    "jour-2": "Jour 2",
-}
+#: Folders whose navigation section is kept in alphabetical order (after its index page).
+SORTED_FOLDERS = ("outils", "modeles")
 
 #: What to write in each required section (shown as a comment in the skeleton).
 GUIDANCE = {
@@ -115,35 +108,34 @@ def page_skeleton(kind: type[schema.Page], slug: str, day: int | None = None) ->
 
 
 def add_to_nav(config: Path, entry: str) -> None:
-    """Add ``entry`` (path relative to docs/) at the end of its navigation section in mkdocs.yml."""
+    """Add ``entry`` (path relative to docs/) to the navigation of mkdocs.yml, next to the pages of its folder."""
     lines = config.read_text(encoding="utf-8").split("\n")
     folder = entry.split("/")[0]
-    section = NAV_SECTIONS.get(folder)
-    start = next((i for i, line in enumerate(lines) if section and line.strip() == f"- {section}:"), None)
-    if start is None:  # a flat nav: append after its last entry
+    siblings = [i for i, line in enumerate(lines) if re.match(rf"\s+- (?:[^:\n]+: )?{re.escape(folder)}/", line)]
+    if not siblings:  # no page of this folder yet: append after the last entry of the nav
         start = next(i for i, line in enumerate(lines) if line.startswith("nav:"))
         index = start + 1
         while index < len(lines) and lines[index].startswith("  "):
             index += 1
         lines.insert(index, f"  - {entry}")
-    else:  # keep the section in alphabetical order after its index page
-        index = start + 1
-        while index < len(lines) and lines[index].startswith("      "):
-            current = lines[index].strip()[2:]
-            if not current.endswith("index.md") and current > entry and folder in ("outils", "cas", "modeles"):
-                break
-            index += 1
-        lines.insert(index, f"      - {entry}")
+    else:
+        indent = lines[siblings[0]][: len(lines[siblings[0]]) - len(lines[siblings[0]].lstrip())]
+        index = siblings[-1] + 1
+        if folder in SORTED_FOLDERS:
+            later = [i for i in siblings if not lines[i].strip().endswith("index.md") and lines[i].strip()[2:] > entry]
+            index = later[0] if later else index
+        lines.insert(index, f"{indent}- {entry}")
     config.write_text("\n".join(lines), encoding="utf-8")
 
 
-GLOSSARY_ENTRY = """
-- id: {slug}
-  terme: ""  # Le terme tel qu'il s'affiche, avec une majuscule initiale.
-  definition: ""  # Une à trois phrases, avec nos mots (pas de citation).
-  sources: []  # Clés de data/bibliographie.yml qui appuient la définition (au moins une).
-  lies: []  # Identifiants d'autres termes du glossaire.
-"""
+def glossary_entry(slug: str) -> str:
+    """A glossary entry to fill, each field commented with its role from the schema."""
+    values = {"id": slug, "terme": '""', "definition": '""', "sources": "[]", "lies": "[]"}
+    lines = [""]
+    for number, (name, field) in enumerate(schema.GlossaryTerm.model_fields.items()):
+        comment = f"  # {field.description}" if name != "id" else ""
+        lines.append(f"{'- ' if number == 0 else '  '}{name}: {values[name]}{comment}")
+    return "\n".join(lines) + "\n"
 
 
 def create(project: Path, kind_name: str, slug: str, day: int | None = None) -> Path:
@@ -154,7 +146,7 @@ def create(project: Path, kind_name: str, slug: str, day: int | None = None) -> 
         if re.search(rf"^- id: {re.escape(slug)}\s*$", path.read_text(encoding="utf-8"), re.M):
             raise ScaffoldError(f"le terme « {slug} » existe déjà dans data/glossaire.yml")
         with path.open("a", encoding="utf-8") as handle:
-            handle.write(GLOSSARY_ENTRY.format(slug=slug))
+            handle.write(glossary_entry(slug))
         return path
     if kind_name not in KINDS:
         raise ScaffoldError(f"type « {kind_name} » inconnu ; types possibles : {', '.join([*KINDS, 'terme'])}")

@@ -108,82 +108,122 @@ ReferenceRef = Annotated[str, Field(pattern=SLUG), AfterValidator(_known_referen
 
 
 class Labelled(Strict):
+    """An objective of the training."""
+
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9-]+$")]
+    """Identifiant court que citent les séquences dans leur champ `objectifs` (ex. `O1`)."""
     libelle: Text
+    """L'objectif tel que l'écrit la fiche programme."""
 
 
 class CommunityPurpose(Strict):
     id: Purpose
+    """Finalité, dans la liste fermée des finalités des fiches outils."""
     libelle: Text
+    """La finalité telle que l'écrit la fiche programme."""
 
 
 class ProgrammeLine(Strict):
     id: Annotated[str, Field(pattern=r"^J[12]-L[0-9]+$")]
+    """Identifiant que citent les séquences dans leur champ `lignes` (ex. `J1-L3`)."""
     libelle: Text
+    """La ligne de contenu telle que l'écrit la fiche programme."""
 
 
 class ProgrammeBlock(Strict):
     titre: Text
+    """Titre du bloc de contenu de la journée (ex. « Notions et pratiques »)."""
     lignes: Annotated[list[ProgrammeLine], Field(min_length=1)]
+    """Lignes de contenu du bloc."""
 
 
 class ProgrammeDay(Strict):
     numero: Literal[1, 2]
+    """Numéro du jour : 1 ou 2."""
     blocs: Annotated[list[ProgrammeBlock], Field(min_length=1)]
+    """Blocs de contenu de la journée, dans l'ordre de la fiche programme."""
 
 
 class Method(Strict):
     nom: Text
+    """Nom de la modalité (ex. « Apports théoriques »)."""
     contenu: Text
+    """Ce que recouvre la modalité, selon la fiche programme."""
 
 
 class Methods(Strict):
     presentation: Text
+    """Phrase d'ensemble sur les méthodes pédagogiques."""
     modalites: Annotated[list[Method], Field(min_length=1)]
+    """Les modalités pédagogiques, une par élément."""
 
 
 class Resource(Strict):
     libelle: Text
-    #: Page of the handbook that holds or replaces this resource (path relative to docs/).
+    """Nom de la ressource dans la fiche programme."""
     page: Annotated[str, Field(pattern=r"^[a-z0-9/-]+\.md$")]
+    """Page du manuel qui contient ou remplace la ressource (chemin depuis `docs/`)."""
     usage: Text
+    """Ce que la personne trouve sur cette page et comment s'en servir."""
 
 
 class Session(Strict):
     dates: Text
+    """Dates écrites en toutes lettres (ex. « 14 et 15 janvier 2026 »)."""
     lieu: Text
+    """Ville ou lieu de la session."""
     debut: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    """Premier jour, au format `AAAA-MM-JJ`."""
     fin: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    """Dernier jour, au format `AAAA-MM-JJ`."""
 
 
 class PracticalItem(Strict):
     """A public-information item of the programme sheet (Qualiopi indicator 1)."""
 
     libelle: Text
+    """Intitulé affiché (ex. « Délais d'accès »)."""
     texte: Text
-    #: False when the programme sheet gives no value and the text is a generic statement.
+    """Le texte de l'information."""
     precise: bool
+    """`false` quand la fiche programme ne donne pas l'information et que le texte est une mention générale."""
 
 
 class Training(Strict):
     """Everything the programme sheet says, plus the public-information items."""
 
     titre: Text
+    """Intitulé de la formation."""
     description: Annotated[list[Text], Field(min_length=1)]
+    """Paragraphes de présentation de la fiche programme, un par élément."""
     finalites_communautes: Annotated[list[CommunityPurpose], Field(min_length=5, max_length=5)]
+    """Les cinq finalités des communautés de pratique citées par la fiche programme."""
     prerequis: Text
+    """Prérequis pour suivre la formation."""
     objectifs: Annotated[list[Labelled], Field(min_length=1)]
+    """Objectifs de la formation."""
     jours: Annotated[list[ProgrammeDay], Field(min_length=2, max_length=2)]
+    """Contenu des deux journées."""
     methodes: Methods
+    """Méthodes pédagogiques."""
     ressources: Annotated[list[Resource], Field(min_length=1)]
+    """Ressources pédagogiques et la page du manuel qui les porte."""
     evaluation: Text
+    """Modalités d'évaluation des acquis."""
     duree: Text
+    """Durée en toutes lettres (ex. « 2 jours »)."""
     duree_heures: Annotated[int, Field(gt=0)]
+    """Durée totale en heures."""
     intervenants: Text
+    """Profil de la personne qui forme, sans nom."""
     public: Text
+    """Public visé."""
     sessions: Annotated[list[Session], Field(min_length=1)]
+    """Sessions programmées."""
     informations: dict[Literal["modalites_acces", "delais_acces", "tarifs", "contacts", "accessibilite"], PracticalItem]
+    """Informations publiques : modalités et délais d'accès, tarifs, contacts, accessibilité (toutes requises)."""
     date_mise_a_jour: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    """Date de la dernière mise à jour de ces informations, au format `AAAA-MM-JJ`."""
 
     @field_validator("informations")
     @classmethod
@@ -317,7 +357,6 @@ class Reference(Strict):
 
     cle: Slug
     """Clé de citation, en minuscules (ex. `wenger-1998`), utilisée par `{{ cite("…") }}`."""
-    #: Short author form used in citations: « Wenger, McDermott et Snyder ».
     court: Text
     """Forme courte des auteurs dans les citations (ex. « Wenger, McDermott et Snyder »)."""
     auteurs: Text
@@ -326,7 +365,6 @@ class Reference(Strict):
     """Année sur quatre chiffres, ou « s. d. » quand elle n'est pas vérifiée."""
     titre: Text
     """Titre exact de l'ouvrage, de l'article ou du texte."""
-    #: Publisher, journal or place, as far as it is verified (may be absent).
     publication: str | None = None
     """Éditeur, revue ou lieu, seulement ce qui est vérifié (peut être absent)."""
     theme: Text
@@ -356,7 +394,6 @@ class GlossaryTerm(Strict):
         if len(sentences) > 3:
             raise ValueError("la définition doit tenir en une à trois phrases")
         return value
-
 
 
 # --------------------------------------------------------------------------
@@ -425,9 +462,6 @@ class Sequence(Page):
     outils: list[ToolRef] = []
     """Fiches outils utilisées pendant la séquence (noms de fichiers de `docs/outils`, sans `.md`)."""
 
-
-
-
     @model_validator(mode="after")
     def _id_matches_day(self) -> "Sequence":
         if not self.id.startswith(f"j{self.jour}-"):
@@ -482,7 +516,6 @@ class Tool(Page):
     """Autres fiches qui s'enchaînent bien avec celle-ci (noms de fichiers, sans `.md`)."""
 
 
-
 class Chapter(Page):
     KEY: ClassVar[str] = "chapitre"
     LABEL: ClassVar[str] = "chapitre du guide"
@@ -517,7 +550,6 @@ class CaseStudy(Page):
     """Toujours `true` : une étude de cas est fictive et le dit."""
     outils: list[ToolRef] = []
     """Fiches outils mobilisables pour traiter le cas (noms de fichiers, sans `.md`)."""
-
 
 
 class Template(Page):

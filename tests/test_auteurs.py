@@ -3,6 +3,7 @@ errors shown in the preview."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -157,8 +158,6 @@ def test_scaffold_refuses_bad_names_in_french(tmp_path):
 
 
 def test_preview_shows_content_errors_in_the_page(tmp_path):
-    import os
-
     project = make_project(tmp_path / "p")
     index = project / "docs" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + '\n{{ outil("inconnu") }}\n', encoding="utf-8")
@@ -176,8 +175,9 @@ def test_content_model_reference_lists_every_field(trainer_site_dir):
                          "html.parser")
     documented = {code.get_text() for code in page.select("td code")}
     for model in reference.all_models():
-        for name in model.model_fields:
+        for name, field in model.model_fields.items():
             assert name in documented, f"{model.__name__}.{name} absent de la référence"
+            assert field.description, f"{model.__name__}.{name} : rôle non décrit (docstring du champ dans schema.py)"
     text = page.get_text(" ")
     for kind in schema.PAGE_TYPES:
         for section in kind.SECTIONS:

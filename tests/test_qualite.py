@@ -107,7 +107,7 @@ def test_no_console_or_page_error(audit):
 
 
 # --------------------------------------------------------------------------
-# Search in French
+# Layout stability
 # --------------------------------------------------------------------------
 
 LAYOUT_SHIFT = """() => new Promise(resolve => {
@@ -137,6 +137,10 @@ def test_nothing_moves_while_the_page_loads(browser, server, path):
     finally:
         context.close()
 
+
+# --------------------------------------------------------------------------
+# Search in French
+# --------------------------------------------------------------------------
 
 SEARCHES = [
     ("cooperation", ["guide/cooperer-collaborer-coordonner.html", "jour-1/cooperation-communautes.html"]),

@@ -276,4 +276,3 @@ def test_sequence_pages_show_schedule_and_steps_add_up(content_site, soup):
         assert norm(f"Jour {day}") in norm(header.get_text(" "))
         assert norm(clock_fr(slot.debut)) in norm(header.get_text(" "))
         assert sum(s["minutes"] for s in timed_steps(record.body)) == slot.duration
-
