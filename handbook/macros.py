@@ -362,12 +362,22 @@ def today_block(slots: list[dict]) -> str:
 
 
 def on_pre_page_macros(env) -> None:
-    """The Jinja environment exists only now: make undefined names fail in French."""
+    """The Jinja environment exists only now: make undefined names fail in French. Then spare Jinja what it need not
+    read (see PlainText); a page whose only macros are LITERAL_MACROS with literal arguments (most pages) is complete
+    once they are expanded, and skips Jinja altogether."""
     env.env.undefined = FrenchUndefined
     env.env.optimized = False  # each page is compiled once: constant folding costs more than it saves
     if PlainText.identifier not in env.env.extensions:
         env.env.add_extension(PlainText)
-    env.env.extensions[PlainText.identifier].aside.clear()
+    extension = env.env.extensions[PlainText.identifier]
+    extension.aside.clear()
+    if env.page.meta.get("render_macros") is False:  # the author's choice: the page is left as written
+        return
+    env.markdown = extension.preprocess(env.markdown, None)
+    if not any(start in env.markdown for start in (env.env.variable_start_string, env.env.block_start_string,
+                                                    env.env.comment_start_string)):
+        env.markdown = extension.restore(env.markdown)
+        env.page.meta["render_macros"] = False  # mkdocs-macros' own switch: nothing is left for Jinja to do
 
 
 def on_post_page_macros(env) -> None:
@@ -379,8 +389,9 @@ def on_post_page_macros(env) -> None:
         env.page.title = extension.restore(title)
 
 
-#: Link macros whose result depends only on their literal arguments and on the current page.
-LINK_MACROS = frozenset({"outil", "sequence", "terme", "cite", "lien"})
+#: Macros whose result depends only on their literal arguments and on the current page: links, and the header of a
+#: sequence (computed from its front matter).
+LITERAL_MACROS = frozenset({"outil", "sequence", "terme", "cite", "lien", "entete_sequence"})
 
 
 class PlainText(Extension):
@@ -390,7 +401,9 @@ class PlainText(Extension):
     literal arguments and on the current page (mkdocs-macros compiles each page right before rendering it). Jinja reads
     long plain text slowly and generates code for each call. So, before Jinja reads a page (``preprocess``), these
     calls are expanded, and each long run of plain text and expanded calls is set aside and replaced by a short marker;
-    ``on_post_page_macros`` puts the text back after rendering. The output is the same:
+    ``on_post_page_macros`` puts the text back after rendering. ``on_pre_page_macros`` does this before mkdocs-macros
+    hands the page to Jinja, so that a page left with no Jinja syntax skips Jinja (``preprocess`` then leaves the
+    marked page alone). The output is the same:
 
     - a marker keeps the line breaks of what it replaces, so error messages keep their line numbers, and the
       surrounding whitespace stays in Jinja's hands (``{%- -%}`` still trims it);
@@ -437,9 +450,9 @@ class PlainText(Extension):
         return "".join(parts)
 
     def _expand(self, tag: str, bound: set[str]) -> str | None:
-        """Text of a link macro called with literal strings, e.g. « {{ terme("noyau", texte="noyaux") }} », else None."""
+        """Text of one of the LITERAL_MACROS called with literal strings, e.g. « {{ terme("noyau", texte="noyaux") }} », else None."""
         call = self._CALL.fullmatch(tag)
-        if not call or call.group(1) not in LINK_MACROS or call.group(1) in bound:
+        if not call or call.group(1) not in LITERAL_MACROS or call.group(1) in bound:
             return None
         args, kwargs, text, position = [], {}, call.group(2), 0
         while text[position:].strip():

@@ -75,7 +75,7 @@ def fields_table(model: type[BaseModel]) -> list[str]:
         values = ", ".join(f"`{v}`" for v in dict.fromkeys(allowed_values(field.annotation)))
         required = "oui" if field.is_required() else "non"
         rows.append(f"| `{name}` | {type_label(field.annotation)} | {required} | {_cell(values) or '·'} | "
-                    f"{_cell(field.description or '·')} |")
+                    f"{_cell(schema.field_description(model, name) or '·')} |")
     return rows
 
 

@@ -82,7 +82,7 @@ def _front_matter(kind: type[schema.Page], slug: str, day: int | None) -> list[s
     for name, field in kind.model_fields.items():
         if name in ("hide", "render_macros", "search", "icon", "status"):
             continue
-        help_text = (field.description or "").replace('"', "'")
+        help_text = schema.field_description(kind, name).replace('"', "'")
         allowed = ""
         if name == "finalites":
             allowed = " Valeurs : " + ", ".join(schema.PURPOSES) + "."
@@ -132,8 +132,8 @@ def glossary_entry(slug: str) -> str:
     """A glossary entry to fill, each field commented with its role from the schema."""
     values = {"id": slug, "terme": '""', "definition": '""', "sources": "[]", "lies": "[]"}
     lines = [""]
-    for number, (name, field) in enumerate(schema.GlossaryTerm.model_fields.items()):
-        comment = f"  # {field.description}" if name != "id" else ""
+    for number, name in enumerate(schema.GlossaryTerm.model_fields):
+        comment = f"  # {schema.field_description(schema.GlossaryTerm, name)}" if name != "id" else ""
         lines.append(f"{'- ' if number == 0 else '  '}{name}: {values[name]}{comment}")
     return "\n".join(lines) + "\n"
 

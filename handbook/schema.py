@@ -7,8 +7,11 @@ are in French because authors write them; identifiers of the code stay in Englis
 
 from __future__ import annotations
 
+import ast
 import functools
+import inspect
 import re
+from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo,
@@ -61,9 +64,13 @@ Level = Literal[tuple(LEVELS)]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
-    """Base model: unknown fields are errors (they are usually typos)."""
+    """Base model: unknown fields are errors (they are usually typos).
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True)
+    The role of each field is the docstring under it, read on demand by ``field_description`` for the reference and
+    the page skeletons (pydantic's ``use_attribute_docstrings`` reads the source of every model at each import, a
+    third of the time the schema takes to load)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
@@ -705,3 +712,28 @@ def missing_sections(kind: type[Page], markdown: str) -> list[str]:
     """Required sections of ``kind`` that ``markdown`` lacks (order is not enforced)."""
     present = {title for title, _ in section_titles(markdown)}
     return [title for title in kind.SECTIONS if title not in present]
+
+
+# --------------------------------------------------------------------------
+# Documentation of the fields: the docstring written under each field
+# --------------------------------------------------------------------------
+
+
+@functools.cache
+def _field_docstrings() -> dict[str, dict[str, str]]:
+    """Class name → field name → the docstring written right under the field in this file."""
+    found: dict[str, dict[str, str]] = {}
+    for node in ast.walk(ast.parse(Path(__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ClassDef):
+            found[node.name] = {
+                field.target.id: inspect.cleandoc(doc.value.value)
+                for field, doc in zip(node.body, node.body[1:])
+                if isinstance(field, ast.AnnAssign) and isinstance(field.target, ast.Name)
+                and isinstance(doc, ast.Expr) and isinstance(doc.value, ast.Constant) and isinstance(doc.value.value, str)
+            }
+    return found
+
+
+def field_description(model: type[BaseModel], name: str) -> str:
+    """Role of a field of ``model`` (its docstring, possibly written in a parent class), empty if undocumented."""
+    return next((doc for cls in model.__mro__ if (doc := _field_docstrings().get(cls.__name__, {}).get(name))), "")

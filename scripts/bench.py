@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean"]
+#: Pairs of builds (ours, plain Material) for the time ratio.
+RUNS = 10
 #: The same configuration (theme, Markdown extensions, Material's plugins) without our hooks and macros.
 PLAIN = """INHERIT: {config}
 docs_dir: {docs}
@@ -139,13 +143,27 @@ def main() -> None:
         plain_config = work / "plain.yml"
         plain_config.write_text(PLAIN.format(config=ROOT / "mkdocs.yml", docs=ROOT / "docs", site=work / "plain",
                                              overrides=ROOT / "overrides"), encoding="utf-8")
-        # Alternated runs, best of five for each: the machine's own variations weigh the same on both sides.
-        runs = [(timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"}),
-                 timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)) for _ in range(5)]
-        ours, plain = (min(times) for times in zip(*runs))
-        print(f"Construction HTML du manuel           : {decimal(ours)} s")
-        print(f"Même docs/ avec Material seul (mêmes extensions, sans nos hooks ni macros) : {decimal(plain)} s")
-        print(f"Rapport (objectif ≤ 1,5)             : {decimal(ours / plain)}")
+        # Our package compiled to bytecode, as pip does for Material and the other installed packages (without it,
+        # PYTHONDONTWRITEBYTECODE=1 makes every build compile our modules again).
+        compileall.compile_dir(ROOT / "handbook", quiet=1)
+        # Pairs of builds, one right after the other (each first in turn): this machine's speed changes from one
+        # second to the next, and both builds of a pair run at about the same speed. The ratio is the median of the
+        # ratios of the pairs.
+        def build_ours() -> float:
+            return timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"})
+
+        def build_plain() -> float:
+            return timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)
+
+        runs = [(build_ours(), build_plain()) if i % 2 == 0 else tuple(reversed((build_plain(), build_ours())))
+                for i in range(RUNS)]
+        ratios = sorted(ours / plain for ours, plain in runs)
+        print(f"Construction HTML du manuel (médiane de {RUNS}) : {decimal(statistics.median(o for o, _ in runs))} s "
+              f"(meilleure : {decimal(min(o for o, _ in runs))} s)")
+        print(f"Même docs/ avec Material seul (mêmes extensions, sans nos hooks ni macros) : "
+              f"{decimal(statistics.median(p for _, p in runs))} s (meilleure : {decimal(min(p for _, p in runs))} s)")
+        print(f"Rapport (objectif ≤ 1,5), médiane des {RUNS} paires : {decimal(statistics.median(ratios))} "
+              f"(de {decimal(ratios[0])} à {decimal(ratios[-1])})")
 
         full = timed(MKDOCS + ["--site-dir", str(work / "site")], {"MANUEL_EXPORTS": "1"})
         full += timed(MKDOCS + ["-f", "mkdocs-formateur.yml", "--site-dir", str(work / "site-formateur")],

@@ -7,7 +7,7 @@ from jinja2 import Environment, TemplateSyntaxError, UndefinedError
 from jinja2.loaders import DictLoader
 
 from handbook import schema
-from handbook.macros import LINK_MACROS, FrenchUndefined, PlainText, on_post_page_macros, on_pre_page_macros
+from handbook.macros import LITERAL_MACROS, FrenchUndefined, PlainText, on_post_page_macros, on_pre_page_macros
 
 LONG = "Un paragraphe ordinaire, assez long pour être mis de côté pendant que Jinja lit la page."
 
@@ -98,24 +98,63 @@ def test_syntax_errors_keep_their_line_number():
 
 
 def test_no_front_matter_field_hides_a_link_macro():
-    """mkdocs-macros passes the front matter of a page as variables: a field named like a link macro would hide it,
+    """mkdocs-macros passes the front matter of a page as variables: a field named like one of the LITERAL_MACROS would hide it,
     and the expansion before Jinja would then differ from Jinja's rendering."""
     fields = {name for kind in schema.PAGE_TYPES for name in kind.model_fields}
-    assert not fields & LINK_MACROS
+    assert not fields & LITERAL_MACROS
+
+
+class MacrosEnv:
+    """The object mkdocs-macros hands to the module's page hooks, with the page it is rendering."""
+
+    def __init__(self, markdown: str = "", meta: dict | None = None):
+        self.env, self.markdown = environment(False), markdown
+        self.page = type("Page", (), {"title": None, "meta": dict(meta or {})})()
+
+    def render(self) -> str:
+        """What mkdocs-macros does for a page: pre-page hook, Jinja unless the page says no, post-page hook."""
+        on_pre_page_macros(self)
+        if self.page.meta.get("render_macros", True):
+            self.markdown = self.env.from_string(self.markdown).render()
+        on_post_page_macros(self)
+        return self.markdown
 
 
 def test_the_page_and_its_title_get_their_text_back():
     """mkdocs-macros renders the page, then its title, then calls on_post_page_macros."""
-
-    class MacrosEnv:  # the object mkdocs-macros hands to the module's page hooks
-        def __init__(self):
-            self.env, self.markdown, self.page = environment(False), "", type("Page", (), {"title": None})()
-
-    expected = render(environment(False), TEMPLATES["texte et liens"])
-    macros = MacrosEnv()
+    expected = render(environment(False), TEMPLATES["texte et liens"] + "{{ formation.titre }}")
+    macros = MacrosEnv(TEMPLATES["texte et liens"] + "{{ formation.titre }}")
     on_pre_page_macros(macros)
-    macros.markdown = macros.env.from_string(TEMPLATES["texte et liens"]).render()
+    macros.markdown = macros.env.from_string(macros.markdown).render()
     macros.page.title = macros.env.from_string(f'{LONG} {{{{ outil("x") }}}}').render()
     on_post_page_macros(macros)
     assert macros.markdown == expected
     assert macros.page.title == f"{LONG} [X](x.md)"
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_a_page_rendered_through_the_page_hooks_is_the_same(name):
+    source = TEMPLATES[name]
+    expected = render(environment(False), source)
+    assert MacrosEnv(source).render().rstrip("\n") == expected.rstrip("\n")  # Jinja drops one final line break
+
+
+def test_a_page_with_only_link_macros_skips_jinja():
+    page = MacrosEnv(TEMPLATES["texte et liens"])
+    on_pre_page_macros(page)
+    assert page.page.meta["render_macros"] is False
+    assert page.markdown.startswith(f"# Titre\n\n{LONG}\n[World-Cafe](world-cafe.md) puis [noyaux](glossaire.md#noyau)")
+    assert PlainText.MARK not in page.markdown
+
+
+@pytest.mark.parametrize("name", ["boucle", "bloc raw", "commentaire", "argument variable et filtre", "inclusion"])
+def test_a_page_with_other_jinja_goes_to_jinja(name):
+    page = MacrosEnv(TEMPLATES[name])
+    on_pre_page_macros(page)
+    assert "render_macros" not in page.page.meta
+
+
+def test_a_page_that_asks_for_no_rendering_is_left_as_written():
+    page = MacrosEnv(TEMPLATES["texte et liens"], meta={"render_macros": False})
+    on_pre_page_macros(page)
+    assert page.markdown == TEMPLATES["texte et liens"]
