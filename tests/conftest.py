@@ -116,14 +116,41 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site_dir):
+def _serve(site_dir: Path):
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    """The participant edition on a loopback server."""
+    yield from _serve(site_dir)
+
+
+@pytest.fixture(scope="session")
+def trainer_server(trainer_site_dir):
+    """The trainer edition on a loopback server."""
+    yield from _serve(trainer_site_dir)
+
+
+#: Edition → its built site and its loopback server (fixture names).
+EDITIONS = {"participant": ("site_dir", "server"), "formateur": ("trainer_site_dir", "trainer_server")}
+
+
+@pytest.fixture(params=list(EDITIONS))
+def edition_site_dir(request) -> Path:
+    """The built site of each edition in turn."""
+    return request.getfixturevalue(EDITIONS[request.param][0])
+
+
+@pytest.fixture(params=list(EDITIONS))
+def edition_server(request) -> str:
+    """The loopback server of each edition in turn."""
+    return request.getfixturevalue(EDITIONS[request.param][1])
 
 
 @pytest.fixture(scope="session")

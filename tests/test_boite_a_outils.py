@@ -207,8 +207,8 @@ def test_filters_work_with_the_keyboard(catalogue, content_site):
 
 
 @pytest.mark.browser
-def test_catalogue_works_from_the_file_system(page, site_dir, content_site):
-    page.goto((site_dir / "outils" / "index.html").as_uri() + "#" + quote("finalites=decision"))
+def test_catalogue_works_from_the_file_system(page, edition_site_dir, content_site):
+    page.goto((edition_site_dir / "outils" / "index.html").as_uri() + "#" + quote("finalites=decision"))
     page.wait_for_selector("form.manuel-filtres[data-ready]")
     assert page.get_by_label("Décision").is_checked()
     assert _visible(page) == _expected(content_site, purposes=["decision"])

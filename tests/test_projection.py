@@ -166,9 +166,9 @@ def test_live_run_sheet_tells_how_far_ahead_or_behind(page, server):
     assert "dans les temps" in page.locator(".manuel-aujourdhui__etat").inner_text()
 
 
-def test_room_mode_works_from_the_file_system(page, site_dir):
+def test_room_mode_works_from_the_file_system(page, edition_site_dir):
     errors = watch(page)
-    page.goto((site_dir / "outils" / "world-cafe.html").as_uri())
+    page.goto((edition_site_dir / "outils" / "world-cafe.html").as_uri())
     page.get_by_role("button", name="Projeter").click()
     page.keyboard.press("ArrowRight")
     assert "projection=2" in page.url

@@ -176,8 +176,8 @@ SEARCHES = [
 
 @pytest.mark.browser
 @pytest.mark.parametrize("query, expected", SEARCHES, ids=[q for q, _ in SEARCHES])
-def test_search_finds_the_expected_page_in_the_first_three(page, server, query, expected):
-    page.goto(f"{server}/index.html")
+def test_search_finds_the_expected_page_in_the_first_three(page, edition_server, query, expected):
+    page.goto(f"{edition_server}/index.html")
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=10)
@@ -190,8 +190,8 @@ def test_search_finds_the_expected_page_in_the_first_three(page, server, query, 
 
 
 @pytest.mark.browser
-def test_search_works_from_the_file_system(page, site_dir):
-    page.goto((site_dir / "outils" / "index.html").as_uri())
+def test_search_works_from_the_file_system(page, edition_site_dir):
+    page.goto((edition_site_dir / "outils" / "index.html").as_uri())
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("forum ouvert", delay=10)
