@@ -374,8 +374,9 @@ def on_pre_page_macros(env) -> None:
     if env.page.meta.get("render_macros") is False:  # the author's choice: the page is left as written
         return
     env.markdown = extension.preprocess(env.markdown, None)
-    if not any(start in env.markdown for start in (env.env.variable_start_string, env.env.block_start_string,
-                                                    env.env.comment_start_string)):
+    starts = (env.env.variable_start_string, env.env.block_start_string, env.env.comment_start_string)
+    title = env.page.title if isinstance(env.page.title, str) else ""  # mkdocs-macros renders it too
+    if not any(start in text for text in (env.markdown, title) for start in starts):
         env.markdown = extension.restore(env.markdown)
         env.page.meta["render_macros"] = False  # mkdocs-macros' own switch: nothing is left for Jinja to do
 

@@ -154,6 +154,13 @@ def test_a_page_with_other_jinja_goes_to_jinja(name):
     assert "render_macros" not in page.page.meta
 
 
+def test_a_page_whose_title_holds_jinja_goes_to_jinja():
+    page = MacrosEnv(TEMPLATES["texte et liens"])
+    page.page.title = "{{ formation.titre }} : le programme"
+    on_pre_page_macros(page)
+    assert "render_macros" not in page.page.meta
+
+
 def test_a_page_that_asks_for_no_rendering_is_left_as_written():
     page = MacrosEnv(TEMPLATES["texte et liens"], meta={"render_macros": False})
     on_pre_page_macros(page)
