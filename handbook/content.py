@@ -195,7 +195,7 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 @functools.lru_cache(maxsize=4096)
 def relative_link(from_page: str, target: str) -> str:
     """Link from one page to another, both given relative to docs/ (works over http:// and file://)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return posixpath.relpath("/" + target, "/" + posixpath.dirname(from_page))  # rooted: no lookup of the cwd
 
 
 def insert_after_title(page_html: str, block: str) -> str:

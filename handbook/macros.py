@@ -242,10 +242,30 @@ def define_env(env) -> None:
         return catalogue_markdown(tools, link_to)
 
     @env.macro
-    def pages_du_terme(ident: str) -> str:
-        """Links to the pages that mark a glossary term (computed from the sources)."""
-        pages = site.term_usage().get(ident, [])
-        return ", ".join(f"[{r.title}]({link_to(r.src_uri)})" for r in pages)
+    def renvois_du_terme(ident: str) -> str:
+        """Sources, pages that mark the term with {{ terme("…") }} and related terms of a glossary entry: HTML
+        paragraphs, whose links are valid by construction (keys, pages and terms come from the checked content), so
+        that the Markdown conversion has nothing to parse in them."""
+        if ident not in site.glossary:
+            return report("terme du glossaire inconnu", ident, list(site.glossary))
+        term = site.glossary[ident]
+        files = env.variables["files"]
+
+        def url(target: str) -> str | None:
+            file = files.get_file_from_path(target)
+            return None if file is None or file.inclusion.is_excluded() else file.url_relative_to(env.page.file)
+
+        bibliography = url("bibliographie.md")
+        rows = [("Sources" if len(term.sources) > 1 else "Source",
+                 [(f"{site.references[k].court}, {site.references[k].annee}", f"{bibliography}#{k}")
+                  for k in term.sources]),
+                ("Employé dans", [(r.title, href) for r in site.term_usage().get(ident, [])
+                                  if (href := url(r.src_uri)) is not None]),
+                ("Voir aussi", [(site.glossary[other].terme, f"#{other}") for other in term.lies])]
+        return "\n".join(
+            f"<p><strong>{label}</strong>\u00a0: " + ", ".join(
+                f'<a href="{html.escape(href)}">{html.escape(text, quote=False)}</a>' for text, href in links) + "</p>"
+            for label, links in rows if links)
 
     def day_sequences(day_number: int):
         day = next((d for d in site.run_sheet.jours if d.numero == day_number), None) if site.run_sheet else None

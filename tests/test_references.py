@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
+from conftest import ROOT, make_project, run_mkdocs
 from handbook import schema
 from test_boite_a_outils import words
 from test_site import norm, text_of
@@ -53,6 +55,28 @@ def test_glossary_lists_the_pages_that_use_each_term(content_site, soup):
             section_text += sibling.get_text(" ")
         for record in pages:
             assert norm(record.title) in norm(section_text), f"{ident} : « {record.title} » non listée"
+
+
+def test_glossary_cross_references_stay_inside_the_edition(tmp_path):
+    """A page left out of the edition (here docs/formateur/ in the participant edition) is not listed under
+    « Employé dans »: every link of the generated paragraphs leads to a page of the site."""
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "glossaire.md").write_text(
+        (ROOT / "docs" / "glossaire.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "docs" / "formateur").mkdir()
+    (project / "docs" / "formateur" / "notes.md").write_text(
+        '---\ntitle: Notes réservées\ndescription: Page de la seule édition formation.\n---\n\n# Notes réservées\n\n'
+        '{{ terme("cooperation") }}\n', encoding="utf-8")
+    result = run_mkdocs(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = BeautifulSoup((project / "site" / "glossaire.html").read_text(encoding="utf-8"), "html.parser")
+    used = page.find(id="cooperation").find_next("p", string=None).find_next_siblings("p")
+    text = " ".join(p.get_text() for p in used)
+    assert "Employé dans" in text and "Notes réservées" not in text
+    assert "Source\u00a0: Wenger, 1998" in text and "Voir aussi\u00a0: Communauté de pratique" in text
+    for link in page.select("article a[href]"):
+        target = link["href"].split("#")[0]
+        assert not target or (project / "site" / target).is_file(), link["href"]
 
 
 def test_terms_marked_in_pages_carry_their_definition(content_site, soup):
