@@ -471,7 +471,8 @@ class PlainText(Extension):
         return "".join(parts)
 
     def _expand(self, tag: str, bound: set[str]) -> str | None:
-        """Text of one of the LITERAL_MACROS called with literal strings, e.g. « {{ terme("noyau", texte="noyaux") }} », else None."""
+        """Text of one of the LITERAL_MACROS called with literal strings, e.g. « {{ terme("noyau", texte="noyaux") }} »,
+        else None."""
         call = self._CALL.fullmatch(tag)
         if not call or call.group(1) not in LITERAL_MACROS or call.group(1) in bound:
             return None

@@ -1,6 +1,7 @@
 """Benchmark of the handbook build (make bench): figures are printed, not asserted.
 
-- time of the HTML build, next to the same docs/ built with plain Material (no hooks, no macros);
+- time of the HTML build, next to the same docs/ built with plain Material (no hooks, no macros), and the same
+  comparison in instructions executed (valgrind), which the load of the machine does not change;
 - time of the full build with the exports (PDF, DOCX, zip) for both editions;
 - size of every PDF, of the zip, of the home page and of our own CSS/JS.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import compileall
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,6 +43,27 @@ def timed(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> floa
     subprocess.run(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
                    check=True, capture_output=True)
     return time.monotonic() - start
+
+
+def instructions(builds: list[tuple[list[str], dict]]) -> list[int] | None:
+    """Instructions executed by each build (valgrind's cachegrind, the builds side by side): unlike a time, the count
+    is the same from one run to the next, whatever else the machine is doing. None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("valgrind absent : le rapport en instructions n'est pas mesuré (paquet Debian valgrind).")
+        return None
+    processes = [subprocess.Popen([valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                                   *command], cwd=ROOT, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}) for command, env in builds]
+    counts = []
+    for process in processes:
+        _, errors = process.communicate()
+        found = re.search(r"I\s+refs:\s+([\d,]+)", errors)
+        if process.returncode != 0 or found is None:
+            print("valgrind : échec de la mesure en instructions\n" + errors[-2000:])
+            return None
+        counts.append(int(found.group(1).replace(",", "")))
+    return counts
 
 
 def decimal(value: float) -> str:
@@ -149,14 +172,15 @@ def main() -> None:
         # Pairs of builds, one right after the other (each first in turn): this machine's speed changes from one
         # second to the next, and both builds of a pair run at about the same speed. The ratio is the median of the
         # ratios of the pairs.
-        def build_ours() -> float:
-            return timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"})
+        def pair(ours_first: bool) -> tuple[float, float]:
+            """(our build, plain Material build), in seconds."""
+            builds = [lambda: timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"}),
+                      lambda: timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)]
+            order = [0, 1] if ours_first else [1, 0]
+            times = {index: builds[index]() for index in order}
+            return times[0], times[1]
 
-        def build_plain() -> float:
-            return timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)
-
-        runs = [(build_ours(), build_plain()) if i % 2 == 0 else tuple(reversed((build_plain(), build_ours())))
-                for i in range(RUNS)]
+        runs = [pair(ours_first=i % 2 == 0) for i in range(RUNS)]
         ratios = sorted(ours / plain for ours, plain in runs)
         print(f"Construction HTML du manuel (médiane de {RUNS}) : {decimal(statistics.median(o for o, _ in runs))} s "
               f"(meilleure : {decimal(min(o for o, _ in runs))} s)")
@@ -164,6 +188,13 @@ def main() -> None:
               f"{decimal(statistics.median(p for _, p in runs))} s (meilleure : {decimal(min(p for _, p in runs))} s)")
         print(f"Rapport (objectif ≤ 1,5), médiane des {RUNS} paires : {decimal(statistics.median(ratios))} "
               f"(de {decimal(ratios[0])} à {decimal(ratios[-1])})")
+
+        counts = instructions([(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"}),
+                               (MKDOCS + ["-f", str(plain_config), "--site-dir", str(work / "plain-vg")], {})])
+        if counts:
+            print(f"Rapport en instructions exécutées (valgrind ; ne dépend pas de la charge de la machine) : "
+                  f"{decimal(counts[0] / counts[1])} ({decimal(counts[0] / 1e9)} et {decimal(counts[1] / 1e9)} "
+                  "milliards)")
 
         full = timed(MKDOCS + ["--site-dir", str(work / "site")], {"MANUEL_EXPORTS": "1"})
         full += timed(MKDOCS + ["-f", "mkdocs-formateur.yml", "--site-dir", str(work / "site-formateur")],
