@@ -165,6 +165,12 @@ def browser():
         instance.close()
 
 
+def address(page) -> str:
+    """The address as the page itself sees it: ``page.url`` follows a ``history.replaceState`` only once the browser
+    has reported it, which may come late on a busy machine."""
+    return page.evaluate("location.href")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="fr-FR")

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
+from conftest import address
 from handbook import schema
 from handbook.content import split_front_matter
 
@@ -175,8 +176,8 @@ def test_filter_state_lives_in_the_address(catalogue, server, content_site):
     page.get_by_label("Prospective").check()
     page.get_by_label("Présentiel").check()
     page.get_by_label("Temps disponible").select_option("90")
-    assert "finalites=prospective" in page.url and "duree=90" in page.url and "formats=presentiel" in page.url
-    shared = page.url
+    shared = address(page)
+    assert "finalites=prospective" in shared and "duree=90" in shared and "formats=presentiel" in shared
     page.goto("about:blank")
     page.goto(shared)
     page.wait_for_selector("form.manuel-filtres[data-ready]")

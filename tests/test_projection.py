@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import address
+
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
@@ -44,7 +46,7 @@ def test_enter_and_leave_room_mode(page, server):
     title = page.locator(".manuel-diapo h2").first.inner_text()
     page.keyboard.press("Escape")
     assert page.locator(".manuel-salle").count() == 0
-    assert "projection=" not in page.url
+    assert "projection=" not in address(page)
     focused = page.evaluate("document.activeElement.textContent")
     assert title.strip() in focused, "Échap ne ramène pas à la section projetée"
     page.keyboard.press("Shift+P")
@@ -81,7 +83,7 @@ def test_slide_in_address_survives_reload(page, server):
     page.keyboard.press("Shift+P")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert page.url.endswith("#projection=3")
+    assert address(page).endswith("#projection=3")
     page.reload()
     page.get_by_role("dialog", name=re.compile("^Projection")).wait_for()
     assert slide_number(page) == 3
@@ -171,7 +173,7 @@ def test_room_mode_works_from_the_file_system(page, edition_site_dir):
     page.goto((edition_site_dir / "outils" / "world-cafe.html").as_uri())
     page.get_by_role("button", name="Projeter").click()
     page.keyboard.press("ArrowRight")
-    assert "projection=2" in page.url
+    assert "projection=2" in address(page)
     assert not errors, errors
 
 
