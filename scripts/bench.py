@@ -172,13 +172,19 @@ def main() -> None:
         # Pairs of builds, one right after the other (each first in turn): this machine's speed changes from one
         # second to the next, and both builds of a pair run at about the same speed. The ratio is the median of the
         # ratios of the pairs.
+        def build_ours() -> float:
+            return timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"})
+
+        def build_plain() -> float:
+            return timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)
+
         def pair(ours_first: bool) -> tuple[float, float]:
             """(our build, plain Material build), in seconds."""
-            builds = [lambda: timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"}),
-                      lambda: timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)]
-            order = [0, 1] if ours_first else [1, 0]
-            times = {index: builds[index]() for index in order}
-            return times[0], times[1]
+            if ours_first:
+                ours = build_ours()
+                return ours, build_plain()
+            plain = build_plain()
+            return build_ours(), plain
 
         runs = [pair(ours_first=i % 2 == 0) for i in range(RUNS)]
         ratios = sorted(ours / plain for ours, plain in runs)

@@ -47,7 +47,6 @@ def test_glossary_lists_the_pages_that_use_each_term(content_site, soup):
     assert sum(1 for pages in usage.values() if pages) >= 30
     page = soup("glossaire.html")
     for ident, pages in usage.items():
-        block = page.find(id=ident).find_next("p", string=None)
         section_text = ""
         for sibling in page.find(id=ident).find_next_siblings():
             if sibling.name == "h2":
@@ -70,9 +69,13 @@ def test_glossary_cross_references_stay_inside_the_edition(tmp_path):
     result = run_mkdocs(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = BeautifulSoup((project / "site" / "glossaire.html").read_text(encoding="utf-8"), "html.parser")
-    used = page.find(id="cooperation").find_next("p", string=None).find_next_siblings("p")
-    text = " ".join(p.get_text() for p in used)
-    assert "Employé dans" in text and "Notes réservées" not in text
+    entry = []  # the paragraphs of the entry, up to the next term
+    for sibling in page.find(id="cooperation").find_next_siblings():
+        if sibling.name == "h2":
+            break
+        entry.append(sibling.get_text())
+    text = " ".join(entry)
+    assert "Employé dans\u00a0: Accueil du projet de test" in text and "Notes réservées" not in text
     assert "Source\u00a0: Wenger, 1998" in text and "Voir aussi\u00a0: Communauté de pratique" in text
     for link in page.select("article a[href]"):
         target = link["href"].split("#")[0]

@@ -97,9 +97,9 @@ def test_syntax_errors_keep_their_line_number():
     assert error.value.lineno == 3
 
 
-def test_no_front_matter_field_hides_a_link_macro():
-    """mkdocs-macros passes the front matter of a page as variables: a field named like one of the LITERAL_MACROS would hide it,
-    and the expansion before Jinja would then differ from Jinja's rendering."""
+def test_no_front_matter_field_hides_a_literal_macro():
+    """mkdocs-macros passes the front matter of a page as variables: a field named like one of the LITERAL_MACROS
+    would hide it, and the expansion before Jinja would then differ from Jinja's rendering."""
     fields = {name for kind in schema.PAGE_TYPES for name in kind.model_fields}
     assert not fields & LITERAL_MACROS
 
