@@ -26,16 +26,16 @@ def draw_value(data: dict[str, Any]) -> Drawing:
     count = len(cycles)
     canvas = Canvas(680, 380)
     step_w = (680 - 20) / count
-    rise = 50
+    rise = 32
     for index, cycle in enumerate(cycles):
         tone = SERIES[index % len(SERIES)]
         x = 10 + index * step_w
         y = 40 + (count - 1 - index) * rise
         canvas.rect(x + 3, y, step_w - 6, 330 - y, fill=tone, stroke=f"trait-{tone}", width=1.4, radius=6)
         canvas.text(x + step_w / 2, y + 18, f"{index + 1}", size=15, bold=True)
-        canvas.text(x + step_w / 2, y + 34, cycle["nom"], size=13, bold=True, max_width=step_w - 14,
-                    valign="top", leading=1.1)
-        canvas.text(x + step_w / 2, y + 72, cycle["texte"], size=12, max_width=step_w - 16, valign="top",
+        lines = canvas.text(x + step_w / 2, y + 32, cycle["nom"], size=13, bold=True, max_width=step_w - 14,
+                            valign="top", leading=1.1)
+        canvas.text(x + step_w / 2, y + 40 + lines * 15, cycle["texte"], size=12, max_width=step_w - 16, valign="top",
                     leading=1.15)
     canvas.arrow(30, 352, 650, 352, tone="texte", dash="6 4")
     canvas.text(340, 372, "Un récit de création de valeur suit une personne d'un cycle à l'autre.", size=13,
@@ -62,13 +62,13 @@ KOLB = [
 
 def draw_kolb(data: dict[str, Any]) -> Drawing:
     steps = require(data, "temps", "cycle-kolb")
-    canvas = Canvas(640, 440)
-    cx, cy, radius = 320, 220, 150
+    canvas = Canvas(660, 460)
+    cx, cy, radius = 330, 230, 160
     count = len(steps)
     angles = [-math.pi / 2 + index * 2 * math.pi / count for index in range(count)]
     for index, angle in enumerate(angles):
-        start = angle + 0.34
-        end = angles[(index + 1) % count] - 0.34 + (2 * math.pi if index == count - 1 else 0)
+        start = angle + 0.42
+        end = angles[(index + 1) % count] - 0.42 + (2 * math.pi if index == count - 1 else 0)
         x1, y1 = cx + radius * math.cos(start), cy + radius * math.sin(start)
         x2, y2 = cx + radius * math.cos(end), cy + radius * math.sin(end)
         canvas.path(f"M {x1:.1f} {y1:.1f} A {radius} {radius} 0 0 1 {x2:.1f} {y2:.1f}", stroke="texte", width=2)
@@ -76,9 +76,10 @@ def draw_kolb(data: dict[str, Any]) -> Drawing:
     for index, (angle, step) in enumerate(zip(angles, steps)):
         tone = SERIES[index % len(SERIES)]
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        canvas.rect(x - 92, y - 34, 184, 68, fill=tone, stroke=f"trait-{tone}", width=1.4, radius=12)
-        canvas.text(x, y - 10, f"{index + 1}. {step['nom']}", size=13, bold=True, max_width=176, leading=1.1)
-        canvas.text(x, y + 16, step["texte"], size=12, max_width=176)
+        canvas.rect(x - 104, y - 40, 208, 80, fill=tone, stroke=f"trait-{tone}", width=1.4, radius=12)
+        lines = canvas.text(x, y - 26, f"{index + 1}. {step['nom']}", size=13, bold=True, max_width=196,
+                            valign="top", leading=1.1)
+        canvas.text(x, y - 22 + lines * 15, step["texte"], size=12, max_width=196, valign="top", leading=1.12)
     listed = "; ".join(f"{index}, {s['nom'].lower()} : {s['texte']}" for index, s in enumerate(steps, 1))
     description = (f"Un cycle de {count} temps reliés par des flèches, dans le sens des aiguilles d'une montre : "
                    f"{listed}. Après le dernier temps, le cycle recommence avec une nouvelle expérience.")

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Callable
 
+from ..typography import french_spaces
 from .palette import paint, var
 
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 # Average advance of a character, in em, for the sans-serif faces above (measured on French text).
-CHAR_EM = 0.53
-CHAR_EM_BOLD = 0.58
+CHAR_EM = 0.5
+CHAR_EM_BOLD = 0.55
 
 
 class FigureError(ValueError):
@@ -66,6 +67,11 @@ def require(data: dict[str, Any], key: str, figure: str, kind: type | tuple[type
     return value
 
 
+def typo(text: str) -> str:
+    """French typography for text a reader sees: non-breaking spaces, typographic apostrophe."""
+    return french_spaces(str(text)).replace("'", "\u2019")
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (CHAR_EM_BOLD if bold else CHAR_EM)
 
@@ -75,7 +81,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     limit = max(1, int(width / (size * (CHAR_EM_BOLD if bold else CHAR_EM))))
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in text.split(" "):
+        if not word:
+            continue
         candidate = f"{current} {word}" if current else word
         if len(candidate) <= limit or not current:
             current = candidate
@@ -165,6 +173,7 @@ class Canvas:
 
         ``valign="top"`` puts the first baseline just below ``y`` instead.
         """
+        label = typo(label)
         lines = wrap(label, max_width, size, bold) if max_width else [label]
         step = size * leading
         if valign == "top":
@@ -197,14 +206,14 @@ def lines_needed(label: str, width: float, size: float, bold: bool = False) -> i
 
 def assemble(figure: Figure, drawing: Drawing, prefix: str = "", source_html: str | None = None) -> str:
     """The ``<figure>`` element: accessible SVG (title, desc) and a visible caption."""
-    title = (drawing.title or figure.title or "").strip()
-    description = (drawing.description or "").strip()
+    title = typo((drawing.title or figure.title or "").strip())
+    description = typo((drawing.description or "").strip())
     if not title:
         raise FigureError(f"la figure « {figure.id} » n'a pas de titre : un titre court est obligatoire.")
     if not description:
         raise FigureError(f"la figure « {figure.id} » n'a pas de description : le texte alternatif est obligatoire.")
     base = f"fig-{prefix}{figure.id}"
-    caption = escape((drawing.caption or figure.caption).strip(), quote=False)
+    caption = escape(typo((drawing.caption or figure.caption).strip()), quote=False)
     if source_html:
         caption += f" {source_html}"
     return (

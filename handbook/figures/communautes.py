@@ -56,16 +56,16 @@ def draw_levels(data: dict[str, Any]) -> Drawing:
     for index in range(len(levels) - 1, -1, -1):
         tone = SERIES[index % len(SERIES)]
         canvas.circle(cx, cy, radii[index], fill=tone, stroke=f"trait-{tone}", width=1.5)
+    for angle_x, angle_y in ((-150, 60), (140, 90), (0, 175), (-165, -35), (175, -25)):
+        canvas.line(cx, cy + 30, cx + angle_x, cy + angle_y, stroke="trait-1", width=1.2, dash="4 3")
+        canvas.circle(cx + angle_x, cy + angle_y, 5, fill="trait-1")
     for index, level in enumerate(levels):
-        y = cy - 22 if index == 0 else cy - (radii[index - 1] + radii[index]) / 2 - 8
+        y = cy - 34 if index == 0 else cy - (radii[index - 1] + radii[index]) / 2 - 8
         canvas.text(cx, y, level["nom"], size=16, bold=True)
-        canvas.text(cx, y + 18, level["part"], size=13)
+        canvas.text(cx, y + 6, level["part"], size=13, max_width=130 if index == 0 else 300, valign="top",
+                    leading=1.1)
     canvas.rect(cx - 62, cy + 16, 124, 28, fill="fond", stroke="trait-1", width=1.5, radius=14)
     canvas.text(cx, cy + 30, "Coordination", size=13, bold=True)
-    for angle_x, angle_y in ((-120, 80), (118, 96), (0, 150), (-160, -30), (170, -20)):
-        canvas.line(cx + (angle_x > 0) * 40 - (angle_x < 0) * 40, cy + 44, cx + angle_x, cy + angle_y,
-                    stroke="trait-1", width=1.2, dash="4 3")
-        canvas.circle(cx + angle_x, cy + angle_y, 5, fill="trait-1")
     listed = join_fr([f"{level['nom'].lower()} ({level['part']})" for level in levels])
     description = (f"Cercles emboîtés, du centre vers l'extérieur : {listed}. Au cœur, la coordination, reliée "
                    "par des traits à des membres de tous les cercles : elle organise les rencontres et met les "
@@ -91,7 +91,7 @@ def draw_stages(data: dict[str, Any]) -> Drawing:
     count = len(stages)
     width = 680
     step = (width - 20) / count
-    canvas = Canvas(width, 300)
+    canvas = Canvas(width, 244)
     for index, stage in enumerate(stages):
         x = 10 + index * step
         tone = SERIES[index % len(SERIES)]
@@ -105,8 +105,8 @@ def draw_stages(data: dict[str, Any]) -> Drawing:
         canvas.text(x + step / 2, 98, f"{index + 1}", size=13, tone="texte-doux", bold=True)
         canvas.text(x + step / 2, 112, stage["question"], size=13, max_width=step - 12, valign="top",
                     leading=1.18)
-    canvas.line(20, 262, width - 20, 262, stroke="trait", width=1.2, dash="5 4")
-    canvas.text(width / 2, 282, "Le cycle inclut la fin : se transformer, se fondre dans une autre communauté "
+    canvas.line(20, 206, width - 20, 206, stroke="trait", width=1.2, dash="5 4")
+    canvas.text(width / 2, 226, "Le cycle inclut la fin : se transformer, se fondre dans une autre communauté "
                 "ou s'arrêter.", size=13, italic=True)
     listed = "; ".join(f"{index}, {stage['nom'].lower()} : {stage['question']}"
                        for index, stage in enumerate(stages, 1))
@@ -131,10 +131,10 @@ PATH = [
 def draw_path(data: dict[str, Any]) -> Drawing:
     steps = require(data, "etapes", "participation-peripherique")
     canvas = Canvas(660, 380)
-    cx, cy = 200, 190
+    cx, cy = 222, 190
     for radius, tone in ((170, "3"), (112, "1"), (54, "2")):
         canvas.circle(cx, cy, radius, fill=tone, stroke=f"trait-{tone}", width=1.2)
-    canvas.text(cx, cy, "la pratique du groupe", size=12, bold=True, max_width=90, leading=1.1)
+    canvas.text(cx + 6, cy + 22, "la pratique du groupe", size=12, bold=True, max_width=90, leading=1.1)
     points = [(cx - 150, cy + 120), (cx - 88, cy + 30), (cx - 22, cy - 18)]
     canvas.path(f"M {cx - 205} {cy + 165} C {cx - 150} {cy + 120}, {cx - 130} {cy + 60}, {cx - 88} {cy + 30} "
                 f"S {cx - 40} {cy - 10}, {cx - 26} {cy - 16}", stroke="texte", width=2.2)

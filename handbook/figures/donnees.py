@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .base import Canvas, Drawing, Figure, FigureError, clock_fr, duration_fr, join_fr, require, wrap
@@ -44,7 +45,8 @@ def draw_timeline(data: dict[str, Any]) -> Drawing:
     first, last = slots[0]["start"], slots[-1]["end"]
     scale = 1.15
     top, left, right = 16, 74, 640
-    canvas = Canvas(660, int(top * 2 + (last - first) * scale))
+    canvas = Canvas(660, int(top * 2 + (last - first) * scale) + 14)
+    count = 0
     for index, slot in enumerate(slots):
         y = top + (slot["start"] - first) * scale
         h = (slot["end"] - slot["start"]) * scale
@@ -54,7 +56,8 @@ def draw_timeline(data: dict[str, Any]) -> Drawing:
             canvas.text(left + 12, y + h / 2, f"{slot['titre']} · {duration_fr(duration)}", size=13,
                         anchor="start", tone="texte-doux", italic=True)
         else:
-            tone = SERIES[index % 2 * 2]
+            tone = ("1", "3")[count % 2]
+            count += 1
             canvas.rect(left, y + 1, right - left, h - 2, fill=tone, stroke=f"trait-{tone}", radius=4)
             size = 14 if h >= 40 else 13
             lines = wrap(slot["titre"], 440, size, bold=True)
@@ -64,7 +67,7 @@ def draw_timeline(data: dict[str, Any]) -> Drawing:
                         max_width=440 if len(lines) > 1 else None)
             canvas.text(right - 10, y + h / 2, duration_fr(duration), size=13, anchor="end")
         canvas.text(left - 8, y + 1, clock_fr(slot["debut"]), size=13, anchor="end", tone="texte-doux", valign="top")
-    canvas.text(left - 8, top + (last - first) * scale - 14, clock_fr(slots[-1]["fin"]), size=13, anchor="end",
+    canvas.text(left - 8, top + (last - first) * scale, clock_fr(slots[-1]["fin"]), size=13, anchor="end",
                 tone="texte-doux", valign="top")
     sequences = [slot for slot in slots if not slot["pause"]]
     pauses = [slot for slot in slots if slot["pause"]]
@@ -156,7 +159,7 @@ def draw_plan(data: dict[str, Any]) -> Drawing:
     total = sum(int(step["minutes"]) for step in steps)
     if total <= 0:
         raise FigureError("la figure « plan-minute » : la somme des durées est nulle.")
-    left, bar_w, bar_y, bar_h = 10, 620, 10, 46
+    left, bar_w, bar_y, bar_h = 12, 604, 10, 46
     legends = [wrap(f"{index}. {duration_fr(int(step['minutes']))} · {_step_label(step)}", 610, 13)
                for index, step in enumerate(steps, 1)]
     legend_h = sum(min(len(lines), 3) for lines in legends) * 17 + len(steps) * 4
@@ -224,10 +227,12 @@ def draw_circles(data: dict[str, Any]) -> Drawing:
         name = str(circle.get("nom") or "").strip()
         if not name:
             raise FigureError("la figure « cercles-participation » : un cercle n'a pas de nom.")
-        mid = cx + step * index + step / 2 if index else cx
         ly = 30 + gap * index + gap / 2 - 12
-        canvas.circle(mid, cy, 3.5, fill="texte")
-        canvas.line(mid, cy, label_x - 8, ly, stroke="texte", width=1)
+        radius = step * index + step / 2 if index else 0
+        angle = math.atan2(ly - cy, label_x - cx)
+        px, py = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        canvas.circle(px, py, 3.5, fill="texte")
+        canvas.line(px, py, label_x - 8, ly, stroke="texte", width=1)
         canvas.text(label_x, ly - 9, f"{index + 1}. {name}", size=14, anchor="start", bold=True)
         if circle.get("description"):
             canvas.text(label_x, ly + 2, circle["description"], size=13, anchor="start", valign="top",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .base import Canvas, Drawing, Figure, join_fr, require
@@ -29,7 +30,7 @@ def draw_map(data: dict[str, Any]) -> Drawing:
     problem = require(data, "probleme", "carte-ecosysteme", str)
     circles = require(data, "cercles", "carte-ecosysteme")
     canvas = Canvas(720, 470)
-    cx, cy = 225, 235
+    cx, cy = 230, 235
     centre = 72
     step = (222 - centre) / len(circles)
     for index in range(len(circles) - 1, -1, -1):
@@ -40,10 +41,12 @@ def draw_map(data: dict[str, Any]) -> Drawing:
     label_x = 470
     gap = 430 / len(circles)
     for index, circle in enumerate(circles):
-        mid = cx + centre + step * index + step / 2
         ly = 30 + gap * index + 14
-        canvas.circle(mid, cy, 3.5, fill="texte")
-        canvas.line(mid, cy, label_x - 8, ly + 8, stroke="texte", width=1)
+        radius = centre + step * index + step / 2
+        angle = math.atan2(ly + 8 - cy, label_x - cx)
+        px, py = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        canvas.circle(px, py, 3.5, fill="texte")
+        canvas.line(px, py, label_x - 8, ly + 8, stroke="texte", width=1)
         lines = canvas.text(label_x, ly, f"{index + 1}. {circle['nom']}", size=14, anchor="start", bold=True,
                             max_width=720 - label_x - 4, valign="top", leading=1.12)
         canvas.text(label_x, ly + lines * 16 + 2, join_fr(circle.get("exemples", [])), size=13, anchor="start",

@@ -37,7 +37,8 @@ def draw_horizons(data: dict[str, Any]) -> Drawing:
     canvas.text(left + 16, 46, f"H1 · {labels['h1']}", size=14, anchor="start", bold=True, tone="trait-2")
     canvas.text(right - 14, 42, f"H3 · {labels['h3']}", size=14, anchor="end", bold=True, tone="trait-1",
                 max_width=250, leading=1.12)
-    canvas.text(350, 132, f"H2 · {labels['h2']}", size=14, bold=True, tone="trait-3")
+    canvas.text(350, 262, f"H2 · {labels['h2']}", size=14, bold=True, tone="trait-3", max_width=150,
+                leading=1.12)
     canvas.arrow(378, 158, 452, 128, tone="texte")
     canvas.text(458, 144, labels["h2plus"], size=13, anchor="start")
     canvas.arrow(322, 158, 262, 150, tone="texte")
