@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.figures import FIGURES, Figure, FigureError, css_block, drawing, render, svg
+from handbook.figures import FIGURES, Figure, FigureError, css_block, drawing, for_print, render, svg
 from handbook.figures.base import CHAR_EM, CHAR_EM_BOLD, Drawing, assemble
 from handbook.figures.palette import TEXT_ON, TOKENS
 from handbook.figures.png import to_png
@@ -206,3 +206,9 @@ def test_png_export(figure_id, data):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert width == 800 and height > 100
+
+
+def test_print_version_has_plain_colours(data):
+    html = for_print(render("grille-pouvoir-interet") + "<p style=\"color: var(--md-x, #123456)\">")
+    assert "var(--manuel-fig-" not in html and "fill:#fde2d2" in html
+    assert "var(--md-x, #123456)" in html

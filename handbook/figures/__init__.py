@@ -11,9 +11,9 @@ from typing import Any
 
 from . import animation, apprentissage, communautes, decision, donnees, ecosysteme, prospective
 from .base import Drawing, Figure, FigureError, assemble
-from .palette import css_block
+from .palette import css_block, resolve
 
-__all__ = ["FIGURES", "Figure", "FigureError", "css_block", "drawing", "render", "svg"]
+__all__ = ["FIGURES", "Figure", "FigureError", "css_block", "drawing", "for_print", "render", "svg"]
 
 FIGURES: dict[str, Figure] = {}
 for _module in (donnees, communautes, apprentissage, ecosysteme, prospective, decision, animation):
@@ -61,3 +61,12 @@ def svg(figure_id: str, data: dict[str, Any] | None = None) -> str:
     """The SVG element alone, e.g. for ``png.to_png``."""
     html = render(figure_id, data)
     return html[html.index("<svg"):html.index("</svg>") + len("</svg>")]
+
+
+def for_print(html: str) -> str:
+    """``html`` with every figure colour replaced by its light fallback.
+
+    WeasyPrint 70 paints ``var(--x, #fallback)`` in an SVG ``style`` as black (checked): run the
+    combined print page through this before ``write_pdf``. Only ``var(--manuel-fig-…)`` is touched.
+    """
+    return resolve(html)

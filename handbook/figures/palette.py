@@ -61,7 +61,7 @@ def paint(fill: str | None = None, stroke: str | None = None, width: float | Non
     return ";".join(parts)
 
 
-_VAR = re.compile(r"var\(\s*--[\w-]+\s*,\s*(#[0-9a-fA-F]{3,8})\s*\)")
+_VAR = re.compile(r"var\(\s*--manuel-fig-[\w-]+\s*,\s*(#[0-9a-fA-F]{3,8})\s*\)")
 
 
 def resolve(svg: str) -> str:
