@@ -55,7 +55,7 @@ serve-formation: install
 # nouveau-modele, nouveau-chapitre, nouveau-terme). Le squelette dit quoi écrire ; la construction, ce qui manque.
 define scaffold
 	@test -n "$(NOM)" || { echo "Indiquez le nom du fichier : make $@ NOM=mon-nom (minuscules et tirets)"; exit 2; }
-	$(BIN)/python -m handbook.scaffold $(1) $(NOM) $(2)
+	$(BIN)/python -m handbook.authoring.scaffold $(1) $(NOM) $(2)
 endef
 
 nouvelle-fiche: install
@@ -72,8 +72,8 @@ nouveau-terme: install
 	$(call scaffold,terme)
 
 build: install fonts
-	MANUEL_EXPORTS=1 $(BIN)/mkdocs build --clean
-	MANUEL_EXPORTS=1 $(BIN)/mkdocs build --clean -f mkdocs-formateur.yml
+	MANUEL_EXPORTS=true $(BIN)/mkdocs build --clean
+	MANUEL_EXPORTS=true $(BIN)/mkdocs build --clean -f mkdocs-formateur.yml
 
 pdf: build
 
