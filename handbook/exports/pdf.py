@@ -19,8 +19,10 @@ def render_pdf(job: tuple[str, str, str]) -> str:
     html, base_url, target = job
     from weasyprint import HTML
 
+    from ..figures import for_print  # WeasyPrint paints CSS variables black inside SVG: plain colours for print
+
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=base_url, url_fetcher=_local_only).write_pdf(target)
+    HTML(string=for_print(html), base_url=base_url, url_fetcher=_local_only).write_pdf(target)
     return target
 
 

@@ -72,6 +72,8 @@ CATALOGUE: dict[str, Message] = {
     # Rendering: macros, images, links, navigation
     "macro-inconnue": Message("{what} « {ident} »", "identifiants possibles : {choices}"),
     "macro": Message("{problem}", "vérifiez ce qui est écrit entre {{{{ }}}} ou {{% %}}"),
+    "figure": Message("la figure « {ident} » ne peut pas être dessinée : {problem}",
+                      "corrigez ses données ou son texte dans handbook/figures/"),
     "image-sans-alt": Message("l'image « {name} » n'a pas de texte alternatif",
                               "écrivez ce que montre l'image entre les crochets : ![description](image.png)"),
     "lien-casse": Message("lien cassé « {link} » : la page visée n'existe pas dans docs/", "{hint}"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from . import links, tables
+from . import figures, links, tables
 from .context import MacroContext
 from .formats import date_fr
 from .jinja import on_post_page_macros, on_pre_page_macros  # noqa: F401 (mkdocs-macros' page hooks)
@@ -23,7 +23,7 @@ MACROS = {
     "catalogue": tables.catalogue, "renvois_du_terme": tables.renvois_du_terme,
     "deroule_detaille": tables.deroule_detaille, "materiel_du_jour": tables.materiel_du_jour,
     "liste_impressions": tables.liste_impressions, "telechargements": tables.telechargements,
-    "modele_de_contenu": tables.modele_de_contenu,
+    "modele_de_contenu": tables.modele_de_contenu, "figure": figures.figure,
 }
 
 
