@@ -16,6 +16,7 @@ help:
 	@echo "make test    installe puis lance toute la suite de tests"
 	@echo "make build   construit les deux éditions avec PDF, modèles DOCX et zip (site/, site-formateur/)"
 	@echo "make apercu  construit l'édition participante seule, sans exports (rapide)"
+	@echo "make serve-formation  sert l'édition de formation (notes d'animation) sur http://127.0.0.1:8001"
 	@echo "make bench   mesure les temps de construction et la taille des fichiers produits"
 	@echo "make clean   supprime site/ et l'environnement .venv/"
 
