@@ -16,7 +16,8 @@ from pathlib import Path
 from .errors import SessionError
 
 REQUIRED = ("prenom", "nom", "structure")
-SEPARATORS = {";": "point-virgule", ",": "virgule"}
+#: Accepted separators, with their French names (singular, plural).
+SEPARATORS = {";": ("point-virgule", "points-virgules"), ",": ("virgule", "virgules")}
 #: At most this many problems are listed (a wrong file would otherwise give one per line).
 MAX_PROBLEMS = 10
 EXPORT_HINT = ("dans votre tableur, choisissez « Enregistrer sous », le type « CSV » et le jeu de caractères "
@@ -70,8 +71,8 @@ def _header(first_line: str, where: str) -> tuple[str, list[str]]:
         candidates.append((sum(c in REQUIRED for c in columns), len(columns), separator, columns))
     found, width, separator, columns = max(candidates, key=lambda c: (c[0], c[1]))
     if width < 2:
-        shown = first_line.strip()[:60]
-        other = " (séparateur tabulation ?)" if "\t" in first_line else ""
+        shown = " ".join(first_line.split())[:60]
+        other = " ; le séparateur semble être la tabulation" if "\t" in first_line else ""
         raise SessionError(
             f"{where} : une seule colonne lue (« {shown} »){other}. Séparez les colonnes par une virgule "
             f"ou un point-virgule, avec sur la première ligne les titres prenom, nom et structure : {EXPORT_HINT}."
@@ -82,8 +83,7 @@ def _header(first_line: str, where: str) -> tuple[str, list[str]]:
         raise SessionError(
             f"{where} : colonne{plural} {', '.join('« ' + c + ' »' for c in missing)} absente{plural} "
             f"(titres lus : {', '.join('« ' + c + ' »' for c in columns if c) or 'aucun'}). La première ligne doit "
-            f"contenir les titres de colonnes prenom, nom et structure, séparés par des "
-            f"{'points-virgules' if separator == ';' else 'virgules'}."
+            f"contenir les titres de colonnes prenom, nom et structure, séparés par des {SEPARATORS[separator][1]}."
         )
     for column in REQUIRED:
         if columns.count(column) > 1:
@@ -114,11 +114,19 @@ def parse_participants(data: bytes, name: str = "la liste") -> list[Person]:
             header_done = True
             continue
         if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns):]):
-            sep_name = SEPARATORS[separator]
+            sep_name = SEPARATORS[separator][0]
             problems.append(
                 f"{name}, ligne {line} : {len(row)} valeurs pour {len(columns)} colonnes ; une valeur contient "
                 f"sans doute une {sep_name} (« {_clean(separator.join(row))[:60]} »). Mettez cette valeur entre "
                 f"guillemets droits (\"…\") ou exportez de nouveau la liste depuis le tableur, qui le fait seul."
+            )
+            continue
+        other = next((o for o in SEPARATORS if o != separator), "")
+        if len(row) == 1 and other in row[0]:
+            problems.append(
+                f"{name}, ligne {line} : une seule valeur lue (« {_clean(row[0])[:60]} ») ; cette ligne est séparée "
+                f"par des {SEPARATORS[other][1]} alors que la ligne de titres l'est par des {SEPARATORS[separator][1]}. "
+                f"Utilisez le même séparateur sur toutes les lignes (exportez de nouveau la liste depuis le tableur)."
             )
             continue
         cells = row + [""] * (len(columns) - len(row))
