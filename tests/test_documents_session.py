@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from handbook import session
-from handbook.session import cli, render
-from handbook.session.participants import fold, parse_participants, read_participants, slug
+from handbook.session import cli, documents as docs, render
+from handbook.session.participants import Person, fold, parse_participants, read_participants, slug
 from handbook.session.plan import choose_session, clock_fr, date_fr, dates_fr, duration_fr, to_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -190,6 +190,14 @@ def test_a_failure_while_rendering_leaves_nothing_and_keeps_older_documents(tmp_
 # --------------------------------------------------------------------------
 # The documents
 # --------------------------------------------------------------------------
+
+
+def test_names_are_printed_as_text(plan):
+    person = Person("Zoé", "<b>O'Brien</b>", "A & B", 2)
+    html = docs.attendance_sheet(plan, plan.half_days[0], [person]) + docs.attestation(plan, person)
+    assert "<b>" not in html and "&lt;b&gt;O\u2019Brien&lt;/b&gt;" in html and "A &amp; B" in html
+    footer = docs.page("titre", 'Zoé "O\\Brien" </style>', [])
+    assert "</style>" not in footer.split("<style>", 1)[1].split("</style>", 1)[1]
 
 
 def check_pdf(path: Path, title_start: str) -> PdfReader:

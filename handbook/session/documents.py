@@ -26,20 +26,25 @@ def text(value: str) -> str:
     return escape(value.replace("'", "\u2019"), quote=False)
 
 
-def page(title: str, sections: list[str]) -> str:
-    """A complete HTML document (its title becomes the PDF's title)."""
+def _css_string(value: str) -> str:
+    return '"' + value.replace("'", "\u2019").replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def page(title: str, footer: str, sections: list[str]) -> str:
+    """A complete HTML document (its title becomes the PDF's title, ``footer`` is printed at the foot of each page)."""
     return ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
             f'<title>{text(title)}</title><meta name="author" content="Manuel de formation">'
-            f'<style>{CSS.read_text(encoding="utf-8")}</style></head><body>{"".join(sections)}</body></html>')
+            f'<style>{CSS.read_text(encoding="utf-8")}'
+            f"@page {{ @bottom-left {{ content: {_css_string(footer)}; }} }}</style></head>"
+            f'<body>{"".join(sections)}</body></html>')
 
 
 def _field(label: str, value: str) -> str:
     return f'<tr><th scope="row">{text(label)}</th><td>{value}</td></tr>'
 
 
-def _header(kind: str, marker: str, footer: str) -> str:
-    return (f'<p class="pied">{text(footer)}</p>'
-            f'<div class="bandeau"><span class="genre">{text(kind)}</span>'
+def _header(kind: str, marker: str) -> str:
+    return (f'<div class="bandeau"><span class="genre">{text(kind)}</span>'
             f'<span class="repere">{text(marker)}</span></div>')
 
 
@@ -72,7 +77,7 @@ def attendance_sheet(plan: SessionPlan, half: HalfDay, people: list[Person] | No
                                        else f" sur {len(people)} personnes inscrites")
     return (
         f'<section class="document emargement-page">'
-        + _header(SHEET_KIND, f"{half.label} · {date_fr(half.date)}", f"{SHEET_KIND} · {half.label} · {plan.title}")
+        + _header(SHEET_KIND, f"{half.label} · {date_fr(half.date)}")
         + f"<h1>{text(plan.title)}</h1>"
         + '<table class="champs">'
         + _field("Date", text(f"{date_fr(half.date, weekday=True)}, {half.part}"))
@@ -103,6 +108,14 @@ def attendance_sheet(plan: SessionPlan, half: HalfDay, people: list[Person] | No
 # --------------------------------------------------------------------------
 
 
+def sheet_footer(plan: SessionPlan, half: HalfDay) -> str:
+    return f"{SHEET_KIND} · {half.label} · {plan.title}"
+
+
+def attestation_footer(plan: SessionPlan, person: Person | None) -> str:
+    return f"{ATTESTATION_KIND} · {person.full_name if person else plan.title}"
+
+
 def attestation_title(plan: SessionPlan, person: Person | None) -> str:
     return f"{ATTESTATION_KIND} · {person.full_name if person else 'modèle à remplir'} · {plan.title}"
 
@@ -110,22 +123,23 @@ def attestation_title(plan: SessionPlan, person: Person | None) -> str:
 def attestation(plan: SessionPlan, person: Person | None) -> str:
     """The end-of-training attestation of one person; ``person`` None gives a form to fill by hand."""
     if person is None:
-        who = f'<span class="personne">{DOTS}</span>'
-        structure = f" (structure : {DOTS})"
-        footer = f"{ATTESTATION_KIND} · {plan.title}"
+        identity = ('<table class="champs">' + _field("Nom et prénom", DOTS) + _field("Structure", DOTS)
+                    + "</table>")
+        declaration = ('<p class="declaration">L\u2019organisme de formation atteste que la personne désignée '
+                       'ci-dessus a suivi la formation :</p>')
     else:
-        who = f'<span class="personne">{text(person.full_name)}</span>'
         structure = f" ({text(person.structure)})" if person.structure else ""
-        footer = f"{ATTESTATION_KIND} · {person.full_name}"
+        declaration = (f'<p class="declaration">L\u2019organisme de formation atteste que <span class="personne">'
+                       f"{text(person.full_name)}</span>{structure} a suivi la formation :</p>")
+        identity = ""
     day_count = len(plan.days)
     objectives = "".join(f"<li>{text(o)}</li>" for o in plan.objectives)
     return (
         '<section class="document attestation">'
-        + _header(ATTESTATION_KIND, f"{plan.place}, {dates_fr(list(plan.days), article=False)}", footer)
+        + _header(ATTESTATION_KIND, f"{plan.place}, {dates_fr(list(plan.days), article=False)}")
         + f"<h1>{text(ATTESTATION_KIND)}</h1>"
         + '<table class="champs">' + _field("Organisme de formation", DOTS) + "</table>"
-        + f'<p class="declaration">L\u2019organisme de formation atteste que {who}{structure} a suivi la '
-          "formation :</p>"
+        + identity + declaration
         + f'<p class="formation">{text(plan.title)}</p>'
         + '<table class="champs">'
         + _field("Dates", text(dates_fr(list(plan.days), article=False)))

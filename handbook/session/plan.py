@@ -218,10 +218,10 @@ def session_plan(site, session: str | None = None, today: dt.date | None = None)
     count = len(run_sheet.jours)
     days = [start + dt.timedelta(days=i) for i in range(count - 1)] + [end] if count > 1 else [start]
     if any(b <= a for a, b in zip(days, days[1:])) or (count == 1 and end != start):
+        gap = f"{count - 1} jour{'s' if count > 2 else ''}"
         raise SessionError(f"data/formation.yml : la session du {date_fr(start)} (début {chosen.debut}, fin "
                            f"{chosen.fin}) ne peut pas porter les {count} jours de data/deroule.yml. Corrigez "
-                           f"« debut » et « fin » : le dernier jour doit tomber au moins {count - 1} jour{'s' if count > 2 else ''} "
-                           f"après le premier.")
+                           f"« debut » et « fin » : le dernier jour doit tomber au moins {gap} après le premier.")
     titles = {ident: record.title for ident, record in site.sequences.items()}
     half_days = []
     for day, day_date in zip(sorted(run_sheet.jours, key=lambda d: d.numero), days):

@@ -55,17 +55,20 @@ def render_documents(plan: SessionPlan, people: list[Person] | None, folder: Pat
     sheets = []
     ordered = sorted(people, key=sort_key) if people is not None else None
     for half in plan.half_days:
-        rendered = _render(docs.page(docs.sheet_title(plan, half), [docs.attendance_sheet(plan, half, ordered)]))
+        rendered = _render(docs.page(docs.sheet_title(plan, half), docs.sheet_footer(plan, half),
+                                   [docs.attendance_sheet(plan, half, ordered)]))
         written.append(_write(rendered, folder / sheet_name(half)))
         sheets.append(rendered)
     if ordered is None:
-        blank = _render(docs.page(docs.attestation_title(plan, None), [docs.attestation(plan, None)]))
+        blank = _render(docs.page(docs.attestation_title(plan, None), docs.attestation_footer(plan, None),
+                                  [docs.attestation(plan, None)]))
         written.append(_write(blank, folder / BLANK_ATTESTATION))
         return written
     written.append(_combined(sheets, f"Feuilles d’émargement · {plan.title}", folder / SHEETS_COMBINED))
     attestations = []
     for number, person in enumerate(ordered, start=1):
-        rendered = _render(docs.page(docs.attestation_title(plan, person), [docs.attestation(plan, person)]))
+        rendered = _render(docs.page(docs.attestation_title(plan, person), docs.attestation_footer(plan, person),
+                                     [docs.attestation(plan, person)]))
         written.append(_write(rendered, folder / ATTESTATIONS_DIR / f"attestation-{number:02d}-{slug(person)}.pdf"))
         attestations.append(rendered)
     written.append(_combined(attestations, f"Attestations de fin de formation · {plan.title}",
