@@ -14,7 +14,7 @@ from handbook.figures import FIGURES, Figure, FigureError, css_block, drawing, f
 from handbook.figures.base import CHAR_EM, CHAR_EM_BOLD, Drawing, assemble
 from handbook.figures.palette import TEXT_ON, TOKENS
 from handbook.figures.png import to_png
-from handbook.schema import timed_steps
+from handbook.model import timed_steps
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -156,10 +156,8 @@ class SessionPlan:
 
 def load_training(project_dir: Path):
     """The handbook's Site (data files and pages), through its own loader."""
-    try:  # layout after the refactoring of handbook/
-        from handbook.model import load_site
-    except ImportError:
-        from handbook.content import load_site
+    from handbook.model import load_site
+
     return load_site(project_dir, project_dir / "docs")
 
 
