@@ -13,6 +13,9 @@ from pathlib import Path
 from .errors import SessionError
 from .participants import fold
 
+from ..model import minutes
+from ..render.formats import clock_fr, duration_fr
+
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -54,30 +57,11 @@ def dates_fr(days: list[dt.date], article: bool = True) -> str:
     return ("les " if article else "") + ", ".join(parts[:-1]) + " et " + parts[-1]
 
 
-def clock_fr(clock: str) -> str:
-    """« 09:00 » → « 9 h », « 12:30 » → « 12 h 30 »."""
-    hours, minutes = clock.split(":")
-    return f"{int(hours)}{NBSP}h" + (f"{NBSP}{minutes}" if minutes != "00" else "")
-
-
-def duration_fr(minutes: int) -> str:
-    """« 3 h 15 », « 7 h », « 45 min »."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest}{NBSP}min"
-    return f"{hours}{NBSP}h" + (f"{NBSP}{rest:02d}" if rest else "")
-
-
 def hours_fr(minutes: int) -> str:
     """A total in hours for an attestation: « 14 heures », « 13 heures 30 »."""
     hours, rest = divmod(minutes, 60)
     text = f"{hours}{NBSP}heure{'s' if hours > 1 else ''}"
     return text + (f" {rest:02d}" if rest else "")
-
-
-def to_minutes(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
 
 
 # --------------------------------------------------------------------------
@@ -114,7 +98,7 @@ class HalfDay:
     @property
     def minutes(self) -> int:
         """Training time, breaks excluded."""
-        return sum(to_minutes(i.end) - to_minutes(i.start) for i in self.items if not i.is_break)
+        return sum(minutes(i.end) - minutes(i.start) for i in self.items if not i.is_break)
 
     @property
     def slug(self) -> str:
@@ -191,8 +175,8 @@ def _split(slots, day_number: int, day_date: dt.date, titles: dict[str, str]) ->
     breaks = [i for i, item in enumerate(items) if item.is_break]
     lunch = [i for i in breaks if any(word in fold(items[i].title) for word in ("dejeuner", "repas"))]
     if not lunch:  # no break named as lunch: the longest break of 45 minutes or more
-        long = [i for i in breaks if to_minutes(items[i].end) - to_minutes(items[i].start) >= 45]
-        lunch = sorted(long, key=lambda i: to_minutes(items[i].start) - to_minutes(items[i].end))[:1]
+        long = [i for i in breaks if minutes(items[i].end) - minutes(items[i].start) >= 45]
+        lunch = sorted(long, key=lambda i: minutes(items[i].start) - minutes(items[i].end))[:1]
     groups = [(items[: lunch[0]], "matin"), (items[lunch[0] + 1:], "après-midi")] if lunch else [(items, "journée")]
     half_days = []
     for group, part in groups:
