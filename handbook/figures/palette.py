@@ -74,16 +74,13 @@ def css_block() -> str:
     light = "\n".join(f"  --manuel-fig-{name}: {value};" for name, (value, _) in TOKENS.items())
     dark = "\n".join(f"  --manuel-fig-{name}: {value};" for name, (_, value) in TOKENS.items())
     return f"""/* ==== Figures (handbook/figures, bloc généré par palette.css_block : ne pas modifier à la main) ==== */
-/* Couleurs des figures : une variable par rôle, palette claire, palette sombre, impression en clair. */
+/* Couleurs des figures : une variable par rôle, palette claire (aussi à l'impression), palette sombre à l'écran seulement. */
 :root, [data-md-color-scheme="default"] {{
 {light}
 }}
-[data-md-color-scheme="slate"] {{
-{dark}
-}}
-@media print {{
-  :root, [data-md-color-scheme="slate"] {{
-{light.replace("  --", "    --")}
+@media screen {{
+  [data-md-color-scheme="slate"] {{
+{dark.replace("  --", "    --")}
   }}
 }}
 .md-typeset .manuel-figure {{ margin: 1.5em auto; text-align: center; }}
