@@ -85,6 +85,7 @@ def css_block() -> str:
 }}
 .md-typeset .manuel-figure {{ margin: 1.5em auto; text-align: center; }}
 .md-typeset .manuel-figure svg {{ display: block; margin: 0 auto; max-width: 100%; height: auto; font-family: inherit; }}
+.md-typeset .manuel-figure figcaption a {{ text-decoration: underline; }}
 .md-typeset .manuel-figure figcaption {{ max-width: 40rem; margin: 0.6em auto 0; font-size: 0.8rem; color: var(--md-default-fg-color--light); }}
 @media print {{ .md-typeset .manuel-figure {{ break-inside: avoid; }} }}
 /* ==== Fin du bloc Figures ==== */
