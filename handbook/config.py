@@ -33,36 +33,17 @@ class Choice(c.Choice):
         return value
 
 
-class Count(c.BaseConfigOption[int]):
-    """A whole number, at least ``minimum``."""
-
-    def __init__(self, default: int, minimum: int = 1) -> None:
-        super().__init__()
-        self.default, self.minimum = default, minimum
-
-    def run_validation(self, value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
-            raise base.ValidationError(f"valeur « {value} » invalide : écrivez un nombre entier d'au moins {self.minimum}")
-        return value
-
-
-class SessionConfig(base.Config):
-    """The training session the logistics are computed for."""
-
-    participants = Count(default=16)
-
-
 class HandbookConfig(base.Config):
     """Options of the handbook build.
 
     - ``edition``: ``participant`` (the public site) or ``formateur`` (everything, trainer notes included);
     - ``exports``: also write the PDF, DOCX and zip exports (slow; ``make build`` sets it through ``MANUEL_EXPORTS``);
     - ``apercu``: a preview, where content errors are shown on the pages instead of stopping the build (always so in
-      ``mkdocs serve``);
-    - ``session``: the session the logistics are computed for (number of participants).
+      ``mkdocs serve``).
+
+    The session the logistics are computed for (participants, trainers, room) is content: ``data/session.yml``.
     """
 
     edition = Choice(EDITIONS, default="participant")
     exports = Flag(default=False)
     apercu = Flag(default=False)
-    session = c.SubConfig(SessionConfig)

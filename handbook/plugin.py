@@ -5,7 +5,8 @@ Order of a build (MkDocs events, with their priority against the other plugins):
 1. ``on_startup``: note whether this is ``mkdocs serve`` (a preview);
 2. ``on_config`` (priority 50, before mkdocs-macros): load the content once (data files, pages, checks across them) and put the French message filters
    on MkDocs' loggers; the content stays on the plugin for the whole build;
-3. ``on_nav``: pages excluded from the edition leave its navigation;
+3. ``on_files``: trainer-only pages (``formateur: true``) leave the participant edition; ``on_nav``: pages excluded
+   from the edition leave its navigation;
 4. mkdocs-macros renders each page's Jinja (module ``render.macros``, which reads the content from this plugin);
 5. ``on_page_markdown`` (priority -50, after mkdocs-macros): section checks, trainer notes removed from the
    participant edition, « used in » blocks, French typography;
@@ -27,7 +28,7 @@ from .config import HandbookConfig
 from .model import Site, load_site
 from .render import logs
 from .render.blocks import download_buttons, show_errors_in_pages
-from .render.pages import editions_nav, page_content, page_markdown
+from .render.pages import editions_nav, exclude_trainer_pages, page_content, page_markdown
 from .render.search import add_folded_field
 
 
@@ -60,6 +61,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # each pass (a build scans it hundreds of times). Given back in on_post_build.
             gc.freeze()
         return config
+
+    def on_files(self, files, *, config):
+        if self.config.edition == "participant":
+            exclude_trainer_pages(self.site, files)
+        return files
 
     def on_nav(self, nav, *, config, files):
         self.nav = editions_nav(nav)

@@ -71,9 +71,10 @@ CASES = {
         _edit("docs/outils/outil-test.md", "## À distance\nEn visio.\n", ""),
         ["docs/outils/outil-test.md", "section obligatoire « ## À distance » absente (fiche outil)"],
     ),
-    "sequence-cite-outil-inconnu": (
-        _edit("docs/jour-1/sequence-test.md", "outils: [outil-test]", "outils: [outil-fantome]"),
-        ["docs/jour-1/sequence-test.md", "outil « outil-fantome » inconnu"],
+    "etape-outil-inconnu": (
+        _edit("docs/jour-1/sequence-test.md", "- outil : outil-test", "- outil : outil-tset"),
+        ["docs/jour-1/sequence-test.md", "ligne 23", "l'étape 2 fait vivre un outil inconnu « outil-tset »",
+         "vouliez-vous dire « outil-test »"],
     ),
     "section-manquante-cas": (
         _edit("docs/cas/cas-test.md", "## Pistes d'analyse\nDes pistes.\n", ""),
@@ -164,9 +165,50 @@ CASES = {
         _edit("docs/outils/outil-test.md", "1. **10 min** · Tour de parole.", "1. **30 min** · Tour de parole."),
         ["docs/outils/outil-test.md", "font 30 min, hors de la durée annoncée (10 à 20 min)"],
     ),
-    "cas-inutilise": (
-        _edit("docs/jour-1/sequence-test.md", "sur le [cas de test](../cas/cas-test.md)", "sans cas"),
-        ["docs/cas/cas-test.md", "cette étude de cas n'est utilisée par aucune séquence"],
+    "usage-non-fonde": (
+        _edit("docs/jour-1/sequence-test.md", "- documents : cas/cas-test par groupe ; ", "- documents : "),
+        ["docs/cas/cas-test.md", "le cas annonce servir dans « Séquence de test », mais aucune étape",
+         "- documents : cas/cas-test par groupe"],
+    ),
+    "configuration-absente": (
+        _edit("docs/jour-1/sequence-test.md", "    - configuration : plénière\n", ""),
+        ["docs/jour-1/sequence-test.md", "ligne 18", "l'étape 1 n'a pas de configuration", "- configuration : plénière"],
+    ),
+    "configuration-inconnue": (
+        _edit("docs/jour-1/sequence-test.md", "- configuration : trios", "- configuration : par trois"),
+        ["docs/jour-1/sequence-test.md", "configuration inconnue « par trois »", "binômes, trios, groupes de 4"],
+    ),
+    "champ-etape-inconnu": (
+        _edit("docs/jour-1/sequence-test.md", "- production : une affiche par trio", "- produit : une affiche par trio"),
+        ["docs/jour-1/sequence-test.md", "champ d'étape inconnu « produit »", "configuration, outil, version courte"],
+    ),
+    "etape-document-inconnu": (
+        _edit("docs/jour-1/sequence-test.md", "supports/support-test par personne", "supports/suport-test par personne"),
+        ["docs/jour-1/sequence-test.md", "l'étape 2 remet un document inconnu « supports/suport-test »",
+         "vouliez-vous dire « supports/support-test »", "modeles/, cas/, supports/"],
+    ),
+    "etape-materiel-inconnu": (
+        _edit("docs/jour-1/sequence-test.md", "feutres par groupe", "feutre par groupe"),
+        ["docs/jour-1/sequence-test.md", "l'étape 2 utilise un matériel inconnu « feutre »", "vouliez-vous dire « feutres »",
+         "data/materiel.yml"],
+    ),
+    "usage-mal-ecrit": (
+        _edit("docs/jour-1/sequence-test.md", "feutres par groupe", "feutres pour chaque groupe"),
+        ["docs/jour-1/sequence-test.md", "« feutres pour chaque groupe » (champ « matériel ») est mal écrit", "« par personne »"],
+    ),
+    "outil-trop-court": (
+        _both(_edit("docs/jour-1/sequence-test.md", "1. **40 min** · Apport", "1. **55 min** · Apport"),
+              _edit("docs/jour-1/sequence-test.md", "2. **20 min** · Atelier", "2. **5 min** · Atelier")),
+        ["docs/jour-1/sequence-test.md", "l'étape 2 fait vivre « outil-test » en 5 min, sous le minimum de sa fiche (10 min)",
+         "- version courte : "],
+    ),
+    "echelle-inconnue": (
+        _edit("docs/supports/support-test.md", 'echelle("autopositionnement")', 'echelle("satisfaction")'),
+        ["docs/supports/support-test.md", "échelle inconnue « satisfaction »", "accord, autopositionnement"],
+    ),
+    "materiel-mal-decrit": (
+        _edit("data/materiel.yml", "consommable: true", "consommable: oui-non"),
+        ["data/materiel.yml", "consommable"],
     ),
     "yaml-mal-forme": (
         _edit("data/formation.yml", "prerequis:", "prerequis:\n  - [liste: non fermée\n ici:"),

@@ -60,6 +60,25 @@ METHODS: dict[str, str] = {
     "exemple": "Exemple",
     "evaluation": "Évaluation",
 }
+#: A meeting plan may also schedule a break as a step.
+MEETING_METHODS: dict[str, str] = {**METHODS, "pause": "Pause"}
+
+#: How people work during a timed step, with the size of one group (0: the whole room is one group).
+CONFIGURATIONS: dict[str, int] = {
+    "plénière": 0,
+    "individuel": 1,
+    "binômes": 2,
+    "trios": 3,
+    "groupes de 4": 4,
+    "groupes de 5": 5,
+    "groupes de 6": 6,
+    "sous-groupes en visio": 4,
+    "bocal": 0,
+}
+#: What one unit of a document or of material is given to, during a step.
+PER_UNITS: tuple[str, ...] = ("par personne", "par groupe", "pour la salle")
+#: Paper formats of printed documents.
+PAPER_FORMATS: tuple[str, ...] = ("A4", "A3")
 
 Purpose = Literal[tuple(PURPOSES)]  # type: ignore[valid-type]
 Format = Literal[tuple(FORMATS)]  # type: ignore[valid-type]

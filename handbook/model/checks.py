@@ -1,20 +1,24 @@
-"""Checks across the loaded content: timed steps, the run sheet of the days, and the use of case studies."""
+"""Checks across the loaded content: timed steps, the run sheet of the days, and what the steps use."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 
-from .base import METHODS
-from .pages import CaseStudy, Sequence, Tool
-from .sections import STEP, STEP_SYNTAX, STEP_SYNTAX_WITH_METHOD, STEPS, section_body, timed_steps
-from .site import DATA_FILES, Site
+from .base import MEETING_METHODS, METHODS
+from .pages import HANDOUT_FOLDERS, STRUCTURED_STEPS, MeetingPlan, Sequence, Tool
+from .sections import CASE_USES, STEP, STEP_SYNTAX, STEP_SYNTAX_WITH_METHOD, STEPS, section_body
+from .site import DATA_FILES, PageRecord, Site
+from .steps import parse_steps
+from .suggest import closest
 
 
 def check_site(site: Site) -> None:
     """Every check that needs the whole content, in order."""
     check_run_sheet(site)
     check_steps(site)
-    check_cases(site)
+    check_step_fields(site)
+    check_claimed_uses(site)
 
 
 def check_steps(site: Site) -> None:
@@ -34,18 +38,24 @@ def check_steps(site: Site) -> None:
                                    syntax=STEP_SYNTAX_WITH_METHOD if record.kind is Sequence else STEP_SYNTAX)
         if record.kind is Sequence and "entete_sequence()" not in record.body:
             site.errors.report("entete-sequence-absent", path)
-        steps = timed_steps(record.body)
+        steps = (site.steps_of(record) if record.kind in STRUCTURED_STEPS
+                 else parse_steps(record.body, record.body_line)[0])
         if not steps:
             if start:
                 site.errors.report("deroule-sans-etape", path, line=line,
                                    syntax=STEP_SYNTAX_WITH_METHOD if record.kind is Sequence else STEP_SYNTAX)
             continue
-        total = sum(step["minutes"] for step in steps)
-        if record.kind is Sequence:
+        total = sum(step.minutes for step in steps)
+        if record.kind in STRUCTURED_STEPS:
+            allowed = labels if record.kind is Sequence else list(MEETING_METHODS.values())
             for step in steps:
-                if step["method"] not in labels:
-                    site.errors.report("etape-sans-modalite", path, line=line, text=step["text"][:40],
-                                       methods=", ".join(labels))
+                if step.method not in allowed:
+                    site.errors.report("etape-sans-modalite", path, line=step.line, text=step.text[:40],
+                                       methods=", ".join(allowed))
+        if record.kind is MeetingPlan:
+            if total != record.meta.duree:
+                site.errors.report("somme-rencontre", path, line=line, total=total, duration=record.meta.duree)
+        elif record.kind is Sequence:
             placed = site.slot_of(record.meta.id)
             if placed and total != placed[1].duration:
                 site.errors.report("somme-sequence", path, line=line, total=total, start=placed[1].debut,
@@ -99,8 +109,54 @@ def check_run_sheet(site: Site) -> None:
             site.errors.report("objectif-non-servi", path, objective=objective.id, label=objective.libelle)
 
 
-def check_cases(site: Site) -> None:
-    """Every case study is used by at least one sequence (a sequence links to it)."""
-    for record in site.of_kind(CaseStudy):
-        if not site.linking_pages(record.src_uri, Sequence):
-            site.errors.report("cas-inutilise", site.doc_path(record.src_uri))
+def check_step_fields(site: Site) -> None:
+    """The fields of every structured step: well written, every reference known, tools run within their duration."""
+    for record in site.pages.values():
+        if record.meta is None or record.kind not in STRUCTURED_STEPS:
+            continue
+        path = site.doc_path(record.src_uri)
+        steps, problems = site.parsed_steps(record)
+        for problem in problems:
+            site.errors.report(problem.key, path, line=problem.line, **problem.values)
+        for step in steps:
+            where = {"number": step.number}
+            if step.configuration is None:
+                site.errors.report("configuration-absente", path, line=step.line, **where)
+            if step.tool is not None:
+                tool = site.tools.get(step.tool)
+                if tool is None:
+                    site.errors.report("etape-outil-inconnu", path, line=step.line_of("outil"), ident=step.tool,
+                                       hint=closest(step.tool, site.tools), **where)
+                elif tool.meta and step.minutes < tool.meta.duree.min and not step.short_version:
+                    site.errors.report("outil-trop-court", path, line=step.line, ident=step.tool,
+                                       minutes=step.minutes, low=tool.meta.duree.min, **where)
+            for use in step.documents:
+                if site.handout(use.target) is None:
+                    known = [uri[:-3] for uri, r in site.pages.items() if r.kind in HANDOUT_FOLDERS.values()]
+                    site.errors.report("etape-document-inconnu", path, line=step.line_of("documents"), ident=use.target,
+                                       folders=", ".join(f"{f}/" for f in HANDOUT_FOLDERS),
+                                       hint=closest(use.target, known), **where)
+            for use in step.material:
+                if use.target not in site.materials:
+                    site.errors.report("etape-materiel-inconnu", path, line=step.line_of("matériel"), ident=use.target,
+                                       hint=closest(use.target, site.materials), **where)
+
+
+def check_claimed_uses(site: Site) -> None:
+    """A case study that names, in « Séquences où le cas est utilisé », a sequence that does not hand it out."""
+    sequences = {record.src_uri: record for record in site.of_kind(Sequence)}
+    for record in site.pages.values():
+        if record.kind is not HANDOUT_FOLDERS["cas"]:
+            continue
+        body, start = section_body(record.body, CASE_USES)
+        used = {page.src_uri for page, _ in site.step_uses(record.src_uri[:-3])}
+        by_id = {str(r.raw.get("id")): uri for uri, r in sequences.items()}
+        for offset, text in enumerate(body.splitlines(), start=start + 1):
+            targets = [posixpath.normpath(posixpath.join(posixpath.dirname(record.src_uri), link))
+                       for link in re.findall(r"\]\(([^)\s#]+\.md)", text)]
+            targets += [by_id[i] for i in re.findall(r"sequence\(\s*[\"']([^\"']+)", text) if i in by_id]
+            for target in targets:
+                if target in sequences and target not in used:
+                    site.errors.report("usage-non-fonde", site.doc_path(record.src_uri),
+                                       line=record.body_line + offset - 1, title=sequences[target].title,
+                                       target=record.src_uri[:-3])

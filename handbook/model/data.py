@@ -1,4 +1,5 @@
-"""Models of the data files: the programme sheet, the run sheet of the days, the bibliography and the glossary."""
+"""Models of the data files: the programme sheet, the run sheet of the days, the bibliography, the glossary, the
+material, the session settings and the rating scales."""
 
 from __future__ import annotations
 
@@ -214,3 +215,62 @@ class GlossaryTerm(Strict):
         return value
 
 
+
+
+# --------------------------------------------------------------------------
+# Data file: the material the steps use (data/materiel.yml)
+# --------------------------------------------------------------------------
+
+
+class Material(Strict):
+    """A piece of material a timed step uses, and how it is counted."""
+
+    id: Annotated[Slug, doc("Identifiant que citent les étapes (champ « matériel : » d'une étape), ex. `feutres`.")]
+    libelle: Annotated[Text, doc("Ce qu'il faut prévoir, tel qu'il s'affiche dans la liste du matériel (ex. « Feutres épais »).")]
+    unite: Annotated[Text, doc("Unité de compte au singulier (ex. « lot de 4 feutres », « bloc », « feuille »).")]
+    unites: Annotated[Text, doc("La même unité au pluriel (ex. « lots de 4 feutres », « blocs », « feuilles »).")]
+    consommable: Annotated[bool, doc("`true` quand chaque étape en consomme (on additionne les quantités de la journée) ; `false` pour ce qui sert d'une étape à l'autre (on garde la plus grande quantité demandée).")]
+    quantite: Annotated[int, Field(ge=1), doc("Nombre d'unités pour une personne, un groupe ou la salle, selon ce que dit l'étape (1 le plus souvent).")] = 1
+
+    def count(self, number: int) -> str:
+        """« 1 bloc », « 16 blocs »."""
+        return f"{number}\u00a0{self.unite if number == 1 else self.unites}"
+
+
+# --------------------------------------------------------------------------
+# Data file: the session the logistics are computed for (data/session.yml)
+# --------------------------------------------------------------------------
+
+
+class SessionSettings(Strict):
+    """What the quantities of material and copies are computed for."""
+
+    participants: Annotated[int, Field(ge=2, le=40), doc("Nombre de participantes et participants attendus (16 par défaut) : toutes les quantités en découlent.")]
+    formateurs: Annotated[int, Field(ge=1, le=4), doc("Nombre de formatrices et formateurs (un exemplaire de chaque document en plus pour chacun).")] = 1
+    marge: Annotated[int, Field(ge=0, le=10), doc("Exemplaires de réserve de chaque document remis « par personne ».")] = 2
+    salle: Annotated[list[Text], Field(min_length=1), doc("Ce que la salle doit offrir, un élément par ligne (liste à cocher de la page Salle et matériel).")]
+
+
+# --------------------------------------------------------------------------
+# Data file: the rating scales the training reuses (data/echelles.yml)
+# --------------------------------------------------------------------------
+
+
+class ScaleLevel(Strict):
+    valeur: Annotated[int, Field(ge=0, le=10), doc("La note (1, 2, 3…).")]
+    libelle: Annotated[Text, doc("Ce que veut dire la note, en quelques mots, sans majuscule initiale (ex. « je découvre »).")]
+
+
+class Scale(Strict):
+    """A rating scale, written once and rendered wherever it appears (macro ``echelle``)."""
+
+    id: Annotated[Slug, doc("Identifiant de l'échelle, cité par la macro `echelle(\"…\")`.")]
+    nom: Annotated[Text, doc("Nom de l'échelle (ex. « Échelle d'autopositionnement »).")]
+    niveaux: Annotated[list[ScaleLevel], Field(min_length=2), doc("Les niveaux, du plus bas au plus haut.")]
+
+    @model_validator(mode="after")
+    def _increasing(self) -> "Scale":
+        values = [level.valeur for level in self.niveaux]
+        if values != sorted(set(values)):
+            raise ValueError(f"les valeurs de l'échelle « {self.id} » doivent croître sans doublon : {values}")
+        return self

@@ -67,8 +67,31 @@ CATALOGUE: dict[str, Message] = {
                               "ajustez les durées des étapes ou le créneau dans data/deroule.yml"),
     "somme-fiche": Message("les étapes du déroulé minuté font {total} min, hors de la durée annoncée ({low} à {high} min)",
                            "ajustez les étapes ou le champ « duree »"),
-    "cas-inutilise": Message("cette étude de cas n'est utilisée par aucune séquence",
-                             "ajoutez un lien vers elle dans l'activité d'une séquence"),
+    "somme-rencontre": Message("les étapes du déroulé minuté font {total} min, mais la rencontre dure {duration} min "
+                               "(champ « duree »)", "ajustez les durées des étapes ou le champ « duree »"),
+    # Fields of a structured step
+    "champ-etape-inconnu": Message("champ d'étape inconnu « {name} »", "champs possibles, dans cet ordre : {fields}"),
+    "champ-etape-double": Message("le champ « {name} » est écrit deux fois pour la même étape",
+                                  "regroupez les valeurs sur une ligne, séparées par « ; »"),
+    "champ-etape-vide": Message("le champ « {name} » de l'étape est vide", "écrivez sa valeur ou supprimez la ligne"),
+    "configuration-inconnue": Message("configuration inconnue « {value} »", "configurations possibles : {choices}"),
+    "configuration-absente": Message("l'étape {number} n'a pas de configuration",
+                                     "ajoutez sous l'étape la ligne « - configuration : plénière » (ou binômes, "
+                                     "trios, groupes de 4…), indentée de 4 espaces"),
+    "usage-mal-ecrit": Message("« {text} » (champ « {name} ») est mal écrit",
+                               "écrivez « {syntax} » : un identifiant suivi de {units}"),
+    "etape-outil-inconnu": Message("l'étape {number} fait vivre un outil inconnu « {ident} »{hint}",
+                                   "écrivez le nom d'un fichier de docs/outils, sans .md"),
+    "outil-trop-court": Message("l'étape {number} fait vivre « {ident} » en {minutes} min, sous le minimum de sa fiche "
+                                "({low} min)", "donnez-lui au moins {low} min, ou ajoutez la ligne « - version courte : "
+                                "… » qui dit ce qui est raccourci"),
+    "etape-document-inconnu": Message("l'étape {number} remet un document inconnu « {ident} »{hint}",
+                                      "écrivez le chemin d'une page de {folders} sans .md, ou créez-la"),
+    "etape-materiel-inconnu": Message("l'étape {number} utilise un matériel inconnu « {ident} »{hint}",
+                                      "utilisez un identifiant de data/materiel.yml, ou ajoutez-y ce matériel"),
+    "usage-non-fonde": Message("le cas annonce servir dans « {title} », mais aucune étape de cette séquence ne le remet",
+                               "ajoutez « - documents : {target} par groupe » à l'étape qui l'utilise, ou retirez "
+                               "la séquence de cette section"),
     # Rendering: macros, images, links, navigation
     "macro-inconnue": Message("{what} « {ident} »", "identifiants possibles : {choices}"),
     "macro": Message("{problem}", "vérifiez ce qui est écrit entre {{{{ }}}} ou {{% %}}"),

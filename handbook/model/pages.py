@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Format, Level, LineRef, ObjectiveRef, Purpose, Strict, Text, ToolRef, doc
+from .base import PAPER_FORMATS, Format, Level, LineRef, ObjectiveRef, Purpose, Slug, Strict, Text, ToolRef, doc
 from .sections import (ACTIVITY, CASE_ANALYSIS, CASE_USES, CHAPTER_LINKS, STEPS, TEMPLATE_BODY, TEMPLATE_EXAMPLE,
                        Section)
 
@@ -63,7 +63,6 @@ class Sequence(Page):
     jour: Annotated[int, Field(ge=1), doc("Numéro du jour de la séquence (1, 2…), celui de son créneau dans le déroulé.")]
     objectifs: Annotated[list[ObjectiveRef], Field(min_length=1), doc("Objectifs de la formation servis, par identifiant (`O1` à `O5`, voir `data/formation.yml`).")]
     lignes: Annotated[list[LineRef], doc("Lignes du programme traitées, par identifiant (`J1-L1`…, `J2-L5`) ; vide pour l'ouverture ou la clôture.")] = []
-    outils: Annotated[list[ToolRef], doc("Fiches outils utilisées pendant la séquence (noms de fichiers de `docs/outils`, sans `.md`).")] = []
 
     @model_validator(mode="after")
     def _id_matches_day(self) -> "Sequence":
@@ -157,8 +156,55 @@ class Template(Page):
     )
 
 
+class Worksheet(Page):
+    KEY: ClassVar[str] = "support"
+    LABEL: ClassVar[str] = "support"
+    FOLDER: ClassVar[str | None] = "supports"
+    SECTIONS: ClassVar[tuple[Section, ...]] = (
+        Section("Consigne", "Deux à six lignes à la personne qui remplit le support : quand, combien de temps, ce "
+                "qu'elle en fait ensuite."),
+        Section("Le support", "Ce qui s'imprime : des titres ### et des tableaux Markdown aux cellules vides pour "
+                "écrire à la main, ou les cartes elles-mêmes (un titre ### par carte)."),
+    )
+
+    format: Annotated[Literal[PAPER_FORMATS], doc("Format d'impression : `A4` ou `A3`.")] = "A4"  # type: ignore[valid-type]
+    recto_verso: Annotated[bool, doc("`true` quand le support tient sur les deux faces d'une feuille.")] = False
+    remplir: Annotated[Literal["papier", "ordinateur"], doc("`papier` (un PDF à imprimer) ou `ordinateur` (un DOCX à remplir en plus du PDF).")] = "papier"
+    formateur: Annotated[bool, doc("`true` pour un support réservé à l'édition formation (cartes de rôle secrètes, grilles d'observation) : il n'apparaît pas dans l'édition participante.")] = False
+
+
+class MeetingPlan(Page):
+    KEY: ClassVar[str] = "rencontre"
+    LABEL: ClassVar[str] = "trame de rencontre"
+    FOLDER: ClassVar[str | None] = "rencontres"
+    SECTIONS: ClassVar[tuple[Section, ...]] = (
+        Section("Pour quoi faire", "Le but de la rencontre, son format, les personnes invitées, le résultat attendu."),
+        STEPS,
+        Section("Spécificités à distance", "Salles de sous-groupes, ce qu'on colle dans la conversation écrite, ce "
+                "qu'on fait quand une structure bloque le tableau blanc partagé."),
+        Section("Rôles", "Qui anime, qui tient le temps, qui prend les notes, qui accueille."),
+        Section("Avant et après", "Listes à cocher : J-21, J-7, J-2, J+2, et entre deux rencontres."),
+        Section("Messages prêts à envoyer", "Les messages à copier : invitation, demande aux directions, compte "
+                "rendu, relance."),
+        Section("Confidentialité", "En termes pratiques : pas de données personnelles sur les personnes accompagnées, "
+                "enregistrement seulement avec l'accord de toutes et tous."),
+        Section("Exemple rempli", "Le modèle de plan et compte rendu rempli pour une rencontre fictive."),
+        Section("Outils mobilisés", "Les fiches (macro outil) ; les étapes qui les font vivre s'affichent sur les fiches."),
+    )
+
+    moment: Annotated[Slug, doc("Moment de la vie de la communauté, en un identifiant court (ex. `trimestrielle`).")]
+    format: Annotated[Format, doc("Format de la rencontre : `presentiel`, `distance` ou `hybride`.")]
+    duree: Annotated[int, Field(gt=0, le=480), doc("Durée annoncée en minutes : la somme des étapes du déroulé minuté lui est égale.")]
+    participants: Annotated[Range, doc("Nombre de personnes pour lequel la trame est prévue : `{min: 6, max: 20}`.")]
+
+
+#: Page types whose « Déroulé minuté » is made of structured steps (configuration, tool, documents, material…).
+STRUCTURED_STEPS: tuple[type[Page], ...] = (Sequence, MeetingPlan)
+#: Page types a step can hand out, by folder (``documents : dossier/slug par personne``).
+HANDOUT_FOLDERS: dict[str, type[Page]] = {"modeles": Template, "cas": CaseStudy, "supports": Worksheet}
+
 #: Every page type, the generic page last.
-PAGE_TYPES: tuple[type[Page], ...] = (Sequence, Tool, Chapter, CaseStudy, Template, Page)
+PAGE_TYPES: tuple[type[Page], ...] = (Sequence, Tool, Chapter, CaseStudy, Template, Worksheet, MeetingPlan, Page)
 
 
 def page_type_for(src_uri: str) -> type[Page]:

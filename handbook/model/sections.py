@@ -1,4 +1,4 @@
-"""Reading the Markdown of a page: its level-2 sections and the timed steps of its « Déroulé minuté ». The section
+"""Reading the Markdown of a page: its level-2 sections (the timed steps of « Déroulé minuté » are in ``steps``). The section
 titles other modules need are defined here, once, with what an author writes in them."""
 
 from __future__ import annotations
@@ -51,20 +51,6 @@ def section_body(markdown: str, title: str) -> tuple[str, int]:
         if name == title:
             return body, number
     return "", 0
-
-
-def timed_steps(markdown: str) -> list[dict]:
-    """Steps of the « Déroulé minuté » section: minutes, method (if given), text."""
-    body, _ = section_body(markdown, STEPS)
-    steps = []
-    for line in body.splitlines():
-        match = STEP.match(line.strip())
-        if match:
-            rest = match.group("rest")
-            method, _, text = rest.partition(" · ")
-            steps.append({"minutes": int(match.group("minutes")), "method": method.strip() if text else None,
-                          "text": (text or rest).strip()})
-    return steps
 
 
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")

@@ -16,9 +16,11 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..typography import french_spaces
-from .data import GlossaryTerm, Reference, RunSheet, Slot, Training, run_sheet_problems
+from .data import (GlossaryTerm, Material, Reference, RunSheet, Scale, SessionSettings, Slot, Training,
+                   run_sheet_problems)
 from .errors import ErrorCollector
-from .pages import Page, Sequence, Tool, page_type_for
+from .pages import HANDOUT_FOLDERS, STRUCTURED_STEPS, Page, Sequence, Tool, page_type_for
+from .steps import Step, StepProblem, parse_steps
 from .validation import french_errors
 
 #: libyaml's loader when available (much faster), the pure-Python one otherwise.
@@ -36,6 +38,9 @@ DATA_FILES = {
     "references": "bibliographie.yml",
     "glossary": "glossaire.yml",
     "run_sheet": "deroule.yml",
+    "materials": "materiel.yml",
+    "session": "session.yml",
+    "scales": "echelles.yml",
 }
 
 
@@ -66,11 +71,15 @@ class Site:
     references: dict[str, Reference] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     pages: dict[str, PageRecord] = field(default_factory=dict)
+    materials: dict[str, Material] = field(default_factory=dict)
+    session: SessionSettings | None = None
+    scales: dict[str, Scale] = field(default_factory=dict)
     #: Number of errors found in the data files (pages cannot be rendered without valid data).
     data_errors: int = 0
     _links: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _usage: dict[str, list[PageRecord]] | None = field(default=None, repr=False)
     _tools: dict[str, PageRecord] | None = field(default=None, repr=False)
+    _steps: dict[str, tuple[list[Step], list[StepProblem]]] = field(default_factory=dict, repr=False)
 
     # -- lookups ---------------------------------------------------------
     def of_kind(self, kind: type[Page]) -> list[PageRecord]:
@@ -85,6 +94,43 @@ class Site:
     @property
     def sequences(self) -> dict[str, PageRecord]:
         return {str(p.raw.get("id")): p for p in self.of_kind(Sequence) if p.raw.get("id")}
+
+    def steps_of(self, record: PageRecord) -> list[Step]:
+        """The structured timed steps of a sequence or a meeting plan (parsed once)."""
+        return self.parsed_steps(record)[0]
+
+    def parsed_steps(self, record: PageRecord) -> tuple[list[Step], list[StepProblem]]:
+        if record.src_uri not in self._steps:
+            self._steps[record.src_uri] = parse_steps(record.body, record.body_line)
+        return self._steps[record.src_uri]
+
+    def handout(self, target: str) -> PageRecord | None:
+        """The page a step hands out (``modeles/…``, ``cas/…``, ``supports/…``), or None if there is none."""
+        record = self.pages.get(f"{target}.md")
+        if record is None or record.kind is not HANDOUT_FOLDERS.get(target.split("/")[0]):
+            return None
+        return record
+
+    def run_order(self) -> list[tuple[int, Slot, PageRecord]]:
+        """(day, slot, sequence) of every sequence slot of the run sheet, in the order the days run them."""
+        sequences = self.sequences
+        return [(day.numero, slot, sequences[slot.sequence]) for day in (self.run_sheet.jours if self.run_sheet else [])
+                for slot in day.creneaux if slot.sequence in sequences]
+
+    def step_uses(self, target: str) -> list[tuple[PageRecord, Step]]:
+        """(page, step) of every step that runs the tool ``target`` (a slug) or hands out the document ``target``
+        (``modeles/…``, ``cas/…``, ``supports/…``): sequences in run-sheet order, then meeting plans."""
+        found = []
+        ordered = [record for _, _, record in self.run_order()]
+        ordered += sorted((r for r in self.pages.values() if r.kind in STRUCTURED_STEPS and r not in ordered
+                           and r.kind is not Sequence), key=lambda r: r.src_uri)
+        for record in ordered:
+            if record.meta is None:  # invalid front matter, already reported
+                continue
+            for step in self.steps_of(record):
+                if step.tool == target or any(use.target == target for use in step.documents):
+                    found.append((record, step))
+        return found
 
     def objective_labels(self) -> dict[str, str]:
         return {o.id: o.libelle for o in self.training.objectifs} if self.training else {}
@@ -223,6 +269,19 @@ def load_data(site: Site, data_dir: Path) -> None:
         site.run_sheet = _validate(site, path, RunSheet, raw, {})
         for problem in run_sheet_problems(site.run_sheet) if site.run_sheet else []:
             site.errors.report("deroule", path, problem=problem)
+
+    for key, model, attribute in (("materials", Material, "materials"), ("scales", Scale, "scales")):
+        raw = read_yaml(site, data_dir / DATA_FILES[key])
+        if raw is not None:
+            path = site.rel(data_dir / DATA_FILES[key])
+            for item in _validate(site, path, TypeAdapter(list[model]), raw, {}) or []:
+                if item.id in getattr(site, attribute):
+                    site.errors.report("cle-en-double", path, key=item.id)
+                getattr(site, attribute)[item.id] = item
+
+    raw = read_yaml(site, data_dir / DATA_FILES["session"])
+    if raw is not None:
+        site.session = _validate(site, site.rel(data_dir / DATA_FILES["session"]), SessionSettings, raw, {})
 
     raw = read_yaml(site, data_dir / DATA_FILES["references"])
     if raw is not None:

@@ -35,7 +35,7 @@ def computed_blocks(page_html: str, record, site, page, files) -> str:
     block = PROJECTION_BAR
     if record.kind is Tool:
         block += "\n" + tool_summary(site, record, lambda uri: files.get_file_from_path(uri).url_relative_to(page.file))
-    steps = [{"minutes": st["minutes"], "method": st["method"], "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st["text"])[:140]}
+    steps = [{"minutes": st.minutes, "method": st.method, "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st.text)[:140]}
              for st in timed_steps(record.body)]
     return (insert_after_title(page_html, block) + '\n<div class="manuel-projection" hidden data-etapes="'
             + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>')
@@ -148,17 +148,24 @@ def tool_summary(site, record, url_to) -> str:
         f"<p><strong>Matériel</strong>\u00a0: "
         f"{text(SEMICOLON.join(mid_sentence(m.rstrip('.')) for m in meta.materiel))}.</p>",
     ]
-    uses = [r for r in site.sequences_for("outils", slug)]
-    if uses:
+    uses = site.step_uses(slug)
+    training = [(page, step) for page, step in uses if page.kind is Sequence]
+    meetings = [(page, step) for page, step in uses if page.kind is not Sequence]
+    if training:
         rows += ["<p><strong>Utilisé dans la formation</strong>\u00a0:</p>", "<ul>"]
-        for use in uses:
-            day, slot = site.slot_of(use.meta.id) or (use.meta.jour, None)
-            when = f" ({clock_fr(slot.debut)})" if slot else ""
-            rows.append(f"<li>Jour {day} · séquence {link(use)}{when}</li>")
+        for page, step in training:
+            day, slot = site.slot_of(page.meta.id) or (page.meta.jour, None)
+            when = f", à {clock_fr(slot.debut)}" if slot else ""
+            short = ", version courte" if step.short_version else ""
+            rows.append(f"<li>Jour {day} · séquence {link(page)}{when}, étape {step.number} "
+                        f"({duration_fr(step.minutes)}{short})</li>")
         rows.append("</ul>")
     else:
         rows.append("<p><strong>Utilisé dans la formation</strong>\u00a0: pas pendant les deux jours\u00a0; l'outil "
                     "sert dans la vie de votre communauté.</p>")
+    if meetings:
+        rows.append("<p><strong>Dans les trames de rencontre</strong>\u00a0: " + ", ".join(
+            f"{link(page)} (étape {step.number}, {duration_fr(step.minutes)})" for page, step in meetings) + ".</p>")
     chained = [site.tools[s] for s in meta.associes if s in site.tools]
     if chained:
         rows.append("<p><strong>S'enchaîne bien avec</strong>\u00a0: " + ", ".join(map(link, chained)) + ".</p>")

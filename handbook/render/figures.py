@@ -27,7 +27,7 @@ def _data(ctx: MacroContext, ident: str, jour: int | None) -> dict | None:
     if ident == "plan-minute":
         record = site.pages.get(ctx.current)
         steps = timed_steps(record.body) if record else []
-        return {"titre": record.title if record else "", "etapes": [{"minutes": s["minutes"], "text": s["text"]}
+        return {"titre": record.title if record else "", "etapes": [{"minutes": s.minutes, "text": s.text}
                                                                     for s in steps]}
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from . import figures, links, tables
+from . import figures, links, logistics, tables
 from .context import MacroContext
 from .formats import date_fr
 from .jinja import on_post_page_macros, on_pre_page_macros  # noqa: F401 (mkdocs-macros' page hooks)
@@ -21,8 +21,10 @@ MACROS = {
     "entete_sequence": links.entete_sequence,
     "pages_du_type": tables.pages_du_type, "deroule": tables.deroule, "couverture": tables.couverture,
     "catalogue": tables.catalogue, "renvois_du_terme": tables.renvois_du_terme,
-    "deroule_detaille": tables.deroule_detaille, "materiel_du_jour": tables.materiel_du_jour,
-    "liste_impressions": tables.liste_impressions, "telechargements": tables.telechargements,
+    "deroule_detaille": tables.deroule_detaille, "materiel_du_jour": logistics.materiel_du_jour,
+    "liste_impressions": logistics.liste_impressions, "conducteur": logistics.conducteur,
+    "salle": logistics.salle, "session_participants": logistics.session_participants, "echelle": logistics.echelle,
+    "telechargements": tables.telechargements,
     "modele_de_contenu": tables.modele_de_contenu, "figure": figures.figure,
 }
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import CaseStudy, Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections
-from ..model.sections import CASE_USES, CHAPTER_LINKS
+from mkdocs.structure.files import InclusionLevel
+
+from ..model import Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections
+from ..model.sections import CHAPTER_LINKS
 from ..typography import french_spaces, french_spaces_markdown
 from .blocks import computed_blocks, term_tooltips
 from .html import after_heading, relative_link
+from .steps import render_steps, used_in_steps
 
 #: The « !!! animation » blocks: notes for the trainer, left out of the participant edition.
 TRAINER_BLOCK = re.compile(r"^(?:!!!|\?\?\?\+?)\s+animation\b.*\n(?:(?:[ \t]*\n)*(?:    |\t).*\n?)*", re.M)
@@ -34,18 +37,16 @@ def check_sections(site: Site, record, markdown: str) -> None:
 
 
 def used_in_sequences(site: Site, record, markdown: str) -> str:
-    """Under its « used in » heading, the sequences that link to a chapter or a case study."""
-    if record.kind not in (Chapter, CaseStudy):
+    """Under its « used in » heading, the sequences that link to a chapter of the guide."""
+    if record.kind is not Chapter:
         return markdown
     uses = site.linking_pages(record.src_uri, Sequence)
     if not uses:
         return markdown
     link_to = functools.partial(relative_link, record.src_uri)
-    lead = ("Les séquences de la formation qui s'appuient sur ce chapitre" if record.kind is Chapter
-            else "Le cas sert dans ces séquences de la formation")
-    block = lead + "\u00a0:\n\n" + "\n".join(
+    block = "Les séquences de la formation qui s'appuient sur ce chapitre\u00a0:\n\n" + "\n".join(
         f"- Jour {u.meta.jour} · [{u.title}]({link_to(u.src_uri)})" for u in uses if u.meta) + "\n"
-    return after_heading(markdown, CHAPTER_LINKS if record.kind is Chapter else CASE_USES, block)
+    return after_heading(markdown, CHAPTER_LINKS, block)
 
 
 def page_markdown(site: Site, edition: str, markdown: str, src_uri: str) -> str:
@@ -58,7 +59,19 @@ def page_markdown(site: Site, edition: str, markdown: str, src_uri: str) -> str:
         markdown = strip_trainer_notes(markdown)
     if record is None or record.meta is None:  # invalid front matter, already reported
         return markdown
+    markdown = render_steps(site, record, markdown, edition)
+    markdown = used_in_steps(site, record, markdown, edition)
     return used_in_sequences(site, record, markdown)
+
+
+def exclude_trainer_pages(site: Site, files) -> None:
+    """Pages whose front matter says ``formateur: true`` (secret role cards, observation grids) are excluded from the
+    participant edition, like docs/formateur/: no page, no search entry, no link that works."""
+    for record in site.pages.values():
+        if getattr(record.meta, "formateur", False):
+            file = files.get_file_from_path(record.src_uri)
+            if file is not None:
+                file.inclusion = InclusionLevel.EXCLUDED
 
 
 def editions_nav(nav):

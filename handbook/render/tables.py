@@ -1,5 +1,5 @@
 """Macros that compute tables and lists from the content: run sheets of the days, coverage of the programme,
-catalogue, glossary cross-references, the trainer's run sheet, material, printing and downloads."""
+catalogue, glossary cross-references, the trainer's run sheet and downloads (logistics are in ``logistics``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import html
 import posixpath
 
 from .. import downloads
-from ..model import PAGE_TYPES, CaseStudy, Sequence, Template, minutes, timed_steps
+from ..model import PAGE_TYPES, Template, minutes, timed_steps
 from .blocks import catalogue_markdown, today_block
 from .context import MacroContext
 from .formats import clock_fr, duration_fr
@@ -47,10 +47,11 @@ def deroule(ctx: MacroContext, day_number: int) -> str:
         record = sequences.get(slot.sequence)
         if record is None or record.meta is None:
             continue  # reported by the run-sheet check
-        methods = list(dict.fromkeys(step["method"] for step in timed_steps(record.body) if step["method"]))
+        methods = list(dict.fromkeys(step.method for step in timed_steps(record.body) if step.method))
         goals = ", ".join(f'[{o}]({ctx.link_to("formation.md")}#objectifs "{objectives.get(o, o)}")'
                           for o in record.meta.objectifs)
-        tools = ", ".join(outil(ctx, t) for t in record.meta.outils) or "·"
+        run = dict.fromkeys(step.tool for step in site.steps_of(record) if step.tool in site.tools)
+        tools = ", ".join(outil(ctx, t) for t in run) or "·"
         rows.append(f"| {hours} | [{record.title}]({ctx.link_to(record.src_uri)}) | {goals} | "
                     f"{', '.join(methods)} | {tools} | {duration_fr(slot.duration)} |")
     training = sum(slot.duration for slot in day.creneaux if slot.sequence)
@@ -115,48 +116,15 @@ def deroule_detaille(ctx: MacroContext, day_number: int) -> str:
             continue
         out += [f"### {clock_fr(slot.debut)} – {clock_fr(slot.fin)} · {record.title}", "",
                 f"[Ouvrir la séquence]({ctx.link_to(record.src_uri)}) · {duration_fr(slot.duration)}", "",
-                "| Début | Durée | Modalité | Étape |", "|---|---|---|---|"]
+                "| Début | Durée | Modalité | Configuration | Étape |", "|---|---|---|---|---|"]
         start = minutes(slot.debut)
-        for step in timed_steps(record.body):
+        for step in ctx.site.steps_of(record):
             clock = f"{start // 60:02d}:{start % 60:02d}"
-            text = step["text"].replace("|", "/")
-            out.append(f"| {clock_fr(clock)} | {duration_fr(step['minutes'])} | {step['method'] or ''} | {text} |")
-            start += step["minutes"]
+            text = step.text.replace("|", "/")
+            out.append(f"| {clock_fr(clock)} | {duration_fr(step.minutes)} | {step.method or ''} | "
+                       f"{step.configuration or ''} | {text} |")
+            start += step.minutes
         out.append("")
-    return "\n".join(out)
-
-
-def materiel_du_jour(ctx: MacroContext, day_number: int) -> str:
-    """Material of the tools used by each sequence of a day (checklist)."""
-    out = []
-    for slot, record in ctx.site.day_slots(day_number):
-        if record is None or record.meta is None or not record.meta.outils:
-            continue
-        out += [f"**{clock_fr(slot.debut)} · {record.title}**", ""]
-        for slug in record.meta.outils:
-            for item in ctx.site.tools[slug].meta.materiel:
-                out.append(f"- ☐ {item.rstrip('.')} ({outil(ctx, slug)})")
-        out.append("")
-    return "\n".join(out)
-
-
-def liste_impressions(ctx: MacroContext) -> str:
-    """What to print: templates, then the tool sheets and cases used during the days."""
-    site, link_to = ctx.site, ctx.link_to
-    out = ["| Document | Pour | Quand |", "|---|---|---|"]
-    for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
-        uses = site.linking_pages(record.src_uri, Sequence)
-        when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses if u.meta) or "après la formation"
-        out.append(f"| Modèle · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par personne | {when} |")
-    for record in sorted(site.of_kind(CaseStudy), key=lambda r: fold(r.title)):
-        uses = site.linking_pages(record.src_uri, Sequence)
-        when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses if u.meta)
-        out.append(f"| Étude de cas · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par petit groupe | {when} |")
-    for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
-        uses = site.sequences_for("outils", slug)
-        if uses:
-            when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses)
-            out.append(f"| Fiche outil · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par personne | {when} |")
     return "\n".join(out)
 
 

@@ -1,0 +1,106 @@
+"""Timed steps as readers see them: the fields under each step turned into labelled, linked lines (trainer-only
+fields kept for the trainer edition), and the « used in » lines that the steps give tools and handed-out documents."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..model import STEP_FIELDS, TRAINER_FIELDS, Site, Step
+from ..model.pages import STRUCTURED_STEPS, CaseStudy, MeetingPlan, Template, Worksheet
+from ..model.sections import CASE_USES, STEPS, TEMPLATE_BODY
+from .formats import duration_fr
+from .html import after_heading, relative_link
+
+#: A field line under a step, once French spaces are applied (the colon may follow a no-break space).
+_FIELD_LINE = re.compile(r"^(?P<indent>(?:\s{2,}|\t))-\s+(?P<key>[^:\n]+?)[\s\u00a0]*:\s*(?P<value>.*)$")
+#: How each field is labelled for readers.
+FIELD_LABELS = {"configuration": "Configuration", "outil": "Outil", "version courte": "Version courte",
+                "documents": "Documents remis", "matériel": "Matériel", "production": "Production attendue",
+                "repère": "Repère pour vous"}
+#: Fields a participant does not need (logistics and trainer cues).
+HIDDEN_FROM_PARTICIPANTS = (*TRAINER_FIELDS, "matériel")
+
+
+def render_steps(site: Site, record, markdown: str, edition: str) -> str:
+    """The « Déroulé minuté » of a sequence or meeting plan with its step fields rendered for ``edition``."""
+    if record.kind not in STRUCTURED_STEPS:
+        return markdown
+    link = functools.partial(relative_link, record.src_uri)
+    lines = markdown.split("\n")
+    inside = False
+    out = []
+    for line in lines:
+        if line.startswith("## "):
+            inside = line[3:].strip() == STEPS
+        match = _FIELD_LINE.match(line) if inside else None
+        if not match or match.group("key").strip().lower() not in STEP_FIELDS:
+            out.append(line)
+            continue
+        key, value = match.group("key").strip().lower(), match.group("value").strip()
+        if edition == "participant" and key in HIDDEN_FROM_PARTICIPANTS:
+            continue
+        if key == "outil" and value in site.tools:
+            value = f"[{site.tools[value].title}]({link(site.tools[value].src_uri)})"
+        elif key in ("documents", "matériel"):
+            value = _uses(site, value, key, edition, link)
+            if not value:
+                continue
+        out.append(f"{match.group('indent')}- *{FIELD_LABELS[key]}*\u00a0: {value}")
+    return "\n".join(out)
+
+
+def _uses(site: Site, value: str, key: str, edition: str, link) -> str:
+    parts = []
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        target, _, per = part.partition(" ")
+        if key == "documents":
+            page = site.handout(target)
+            if page is None:
+                parts.append(part)
+                continue
+            if edition == "participant" and getattr(page.meta, "formateur", False):
+                continue
+            parts.append(f"[{page.title}]({link(page.src_uri)}) ({per.strip()})")
+        else:
+            material = site.materials.get(target)
+            parts.append(f"{material.libelle.lower()[:1] + material.libelle[1:] if material else target} "
+                         f"({per.strip()})")
+    return " ; ".join(parts)
+
+
+def step_place(step: Step) -> str:
+    """« étape 3 (30 min) », « étape 2 (10 min, version courte) »."""
+    short = ", version courte" if step.short_version else ""
+    return f"étape {step.number} ({duration_fr(step.minutes)}{short})"
+
+
+def used_in_steps(site: Site, record, markdown: str, edition: str) -> str:
+    """Under its heading, where the training's steps hand out a case, a template or a worksheet."""
+    if record.kind not in (CaseStudy, Template, Worksheet):
+        return markdown
+    link = functools.partial(relative_link, record.src_uri)
+    uses = site.step_uses(record.src_uri[:-3])
+    training = [(page, step) for page, step in uses if page.kind not in (MeetingPlan,)]
+    meetings = [(page, step) for page, step in uses if page.kind is MeetingPlan]
+    lines = []
+    for page, step in training:
+        per = next(u.per for u in step.documents if u.target == record.src_uri[:-3])
+        lines.append(f"- Jour {page.meta.jour} · [{page.title}]({link(page.src_uri)}), {step_place(step)}, "
+                     f"un exemplaire {per}"
+                     if page.meta else "")
+    for page, step in meetings:
+        lines.append(f"- Trame de rencontre · [{page.title}]({link(page.src_uri)}), {step_place(step)}")
+    lines = [line for line in lines if line]
+    if record.kind is CaseStudy:
+        lead = ("Ce cas est remis aux étapes suivantes" if lines else
+                "Ce cas ne sert pas pendant les deux jours : travaillez-le dans votre communauté, en séance ou en "
+                "préparation d'une rencontre.")
+        block = lead + ("\u00a0:\n\n" + "\n".join(lines) + "\n" if lines else "\n")
+        return after_heading(markdown, CASE_USES, block)
+    if not lines:
+        return markdown
+    block = ("!!! info \"Où sert ce document\"\n\n" + "\n".join("    " + line for line in lines) + "\n")
+    heading = TEMPLATE_BODY if record.kind is Template else "Le support"
+    match = re.search(r"^##\s+" + re.escape(heading) + r"\s*$", markdown, re.M)
+    return markdown[:match.start()] + block + "\n" + markdown[match.start():] if match else markdown
