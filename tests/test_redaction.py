@@ -37,8 +37,6 @@ ALLOWED_PHRASES = ["Une consultante ou un consultant, formatrice ou formateur"]
 PENDING_IN_TIMED_PLANS = {
     ("docs/jour-1/cloture.md", "post-it"): 1,
     ("docs/jour-1/ecosysteme.md", "post-it"): 1,
-    ("docs/jour-1/partage-experiences.md", "cliente"): 1,
-    ("docs/jour-1/partage-experiences.md", "consultante"): 1,
 }
 
 
