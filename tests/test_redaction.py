@@ -36,7 +36,6 @@ ALLOWED_PHRASES = ["Une consultante ou un consultant, formatrice ou formateur"]
 # are being restructured separately: (file, word) -> count. A stale entry fails test_pending_list_is_current.
 PENDING_IN_TIMED_PLANS = {
     ("docs/jour-1/cloture.md", "post-it"): 1,
-    ("docs/jour-1/ecosysteme.md", "post-it"): 1,
 }
 
 
