@@ -35,11 +35,6 @@ ALLOWED_PHRASES = ["Une consultante ou un consultant, formatrice ou formateur"]
 # Discouraged forms still present in the « Déroulé minuté » sections of docs/jour-1 and docs/jour-2, which
 # are being restructured separately: (file, word) -> count. A stale entry fails test_pending_list_is_current.
 PENDING_IN_TIMED_PLANS = {
-    ("docs/jour-1/cloture.md", "post-it"): 1,
-    ("docs/jour-1/ecosysteme.md", "post-it"): 1,
-    ("docs/jour-1/ouverture.md", "post-it"): 1,
-    ("docs/jour-1/partage-experiences.md", "cliente"): 1,
-    ("docs/jour-1/partage-experiences.md", "consultante"): 1,
 }
 
 
