@@ -22,3 +22,23 @@ def template_pdf(slug: str) -> str:
 
 def template_docx(slug: str) -> str:
     return f"{DOWNLOADS}/modeles/{slug}.docx"
+
+
+def worksheet_pdf(slug: str) -> str:
+    return f"{DOWNLOADS}/supports/{slug}.pdf"
+
+
+def worksheet_docx(slug: str) -> str:
+    return f"{DOWNLOADS}/supports/{slug}.docx"
+
+
+#: Folder of the trainer's own files (trainer edition only).
+TRAINER_FOLDER = f"{DOWNLOADS}/formation"
+
+
+def conducteur_pdf(day: int) -> str:
+    return f"{TRAINER_FOLDER}/conducteur-jour-{day}.pdf"
+
+
+def print_pack(day: int) -> str:
+    return f"{TRAINER_FOLDER}/carnet-d-impression-jour-{day}.pdf"

@@ -12,7 +12,7 @@ def french_spaces(text: str) -> str:
     return _BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
 
 
-_MD_BEFORE = re.compile(r"(?<=[^\s|]) ([:;!?»])(?=\s|$|[”\")*_])")
+_MD_BEFORE = re.compile(r"(?<=[^\s|]) ([:;!?](?=\s|$|[”\")*_])|»)")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 

@@ -28,7 +28,7 @@ AUTHOR_FIELDS = {
     "title": "Marche exploratoire",
     "description": "Parcourir ensemble un quartier pour repérer ce qui aide ou freine le maintien à domicile.",
     "tags": ["Cartographier"],
-    "objectifs": ["O1"], "lignes": [], "outils": ["outil-test"],
+    "objectifs": ["O1"], "lignes": [],
     "finalites": ["cartographie", "interconnaissance"],
     "duree": {"min": 60, "max": 120}, "groupe": {"min": 4, "max": 12},
     "formats": ["presentiel"], "niveau": "decouverte", "materiel": ["Un plan du quartier", "Des carnets"],
@@ -51,7 +51,8 @@ def fill_like_an_author(path: Path, minutes: int) -> None:
         guidance = match.group(1)
         if "min**" in guidance:
             method = "Atelier · " if "jour" in data else ""
-            return f"1. **{minutes} min** · {method}Le groupe marche et note ce qu'il observe."
+            step = f"1. **{minutes} min** · {method}Le groupe marche et note ce qu'il observe."
+            return step + ("\n    - configuration : groupes de 4" if "jour" in data else "")
         return "Un texte rédigé par l'autrice, concret et sourcé, à propos d'une communauté du domicile."
 
     body = re.sub(r"<!-- À écrire : (.*?) -->", section_text, body)
@@ -124,7 +125,7 @@ def test_each_page_type_can_be_scaffolded_and_filled(tmp_path, kind, args, minut
         seq = project / "docs" / "jour-1" / "sequence-test.md"
         seq.write_text(seq.read_text(encoding="utf-8").replace("1. **40 min** · Apport", "1. **10 min** · Apport"),
                        encoding="utf-8")
-    if kind == "cas":  # a case must be used by a sequence
+    if kind == "cas":  # the author links the new case from a sequence
         seq = project / "docs" / "jour-1" / "sequence-test.md"
         seq.write_text(seq.read_text(encoding="utf-8") + "\nVoir aussi le [cas](../cas/un-cas-de-plus.md).\n",
                        encoding="utf-8")

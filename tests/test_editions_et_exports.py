@@ -31,7 +31,7 @@ def trainer_note_samples(content_site) -> list[str]:
     samples = []
     for record in content_site.pages.values():
         for block in TRAINER_BLOCK.finditer(record.body):
-            lines = [re.sub(r"\{\{.*?\}\}|[*_`\[\]]|\(.*?\.md\)", "", line).strip(" -") for line in block.group(0).splitlines()[1:]]
+            lines = [re.sub(r"\{\{.*?\}\}|[*_`\[\]]|\([^()\s]*?\.md(?:#[^)]*)?\)", "", line).strip(" -") for line in block.group(0).splitlines()[1:]]
             lines = [line for line in lines if len(line) > 60 and "{%" not in line]
             if lines:
                 samples.append(max(lines, key=len)[:70])
@@ -143,7 +143,8 @@ def last_words_of_booklet(site_dir: Path) -> str:
 def test_participant_booklet(site_dir, content_site):
     path = site_dir / exports.DOWNLOADS / exports.BOOKLETS["participant"]
     titles = [r.title for r in content_site.pages.values()
-              if r.src_uri not in NOT_IN_BOOKLET and not r.src_uri.startswith("formateur/")]
+              if r.src_uri not in NOT_IN_BOOKLET and not r.src_uri.startswith("formateur/")
+              and not getattr(r.meta, "formateur", False)]
     _check_booklet(path, content_site, titles, last_words_of_booklet(site_dir))
     assert "livret participant" in pdf_text(path)[:400].lower()
 

@@ -48,7 +48,7 @@ def data() -> dict[str, dict]:
             {"id": s, "titre": sequences[s]["title"], "jour": sequences[s]["jour"],
              "objectifs": sequences[s].get("objectifs", [])} for s in order]},
         "plan-minute": {"titre": "1-2-4-tous",
-                        "etapes": [{"minutes": s["minutes"], "label": s["text"]} for s in timed_steps(sheet)]},
+                        "etapes": [{"minutes": s.minutes, "label": s.text} for s in timed_steps(sheet)]},
     }
 
 

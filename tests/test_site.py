@@ -123,7 +123,9 @@ def test_no_programme_text_is_duplicated_by_hand():
 
 
 def _records_by_kind(content_site):
-    return {kind: content_site.of_kind(kind) for kind in schema.PAGE_TYPES if kind.SECTIONS}
+    """Pages of each type that has required sections, as the participant edition publishes them."""
+    return {kind: [r for r in content_site.of_kind(kind) if not getattr(r.meta, "formateur", False)]
+            for kind in schema.PAGE_TYPES if kind.SECTIONS}
 
 
 def test_every_page_of_each_type_has_its_required_sections(content_site, soup):
@@ -275,4 +277,4 @@ def test_sequence_pages_show_schedule_and_steps_add_up(content_site, soup):
         assert header is not None, f"{record.src_uri} : en-tête de séquence absent"
         assert norm(f"Jour {day}") in norm(header.get_text(" "))
         assert norm(clock_fr(slot.debut)) in norm(header.get_text(" "))
-        assert sum(s["minutes"] for s in timed_steps(record.body)) == slot.duration
+        assert sum(s.minutes for s in timed_steps(record.body)) == slot.duration

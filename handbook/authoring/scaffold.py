@@ -20,10 +20,12 @@ KINDS = {
     "cas": schema.CaseStudy,
     "modele": schema.Template,
     "chapitre": schema.Chapter,
+    "support": schema.Worksheet,
+    "rencontre": schema.MeetingPlan,
 }
 
 #: Folders whose navigation section is kept in alphabetical order (after its index page).
-SORTED_FOLDERS = ("outils", "modeles")
+SORTED_FOLDERS = ("outils", "modeles", "supports")
 
 def training_days(project: Path) -> list[int]:
     """Numbers of the days of the run sheet (data/deroule.yml)."""
@@ -146,7 +148,7 @@ def create(project: Path, kind_name: str, slug: str, day: int | None = None) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m handbook.authoring.scaffold",
                                      description="Crée une page (ou un terme du glossaire) à remplir.")
-    parser.add_argument("type", help="fiche, sequence, cas, modele, chapitre ou terme")
+    parser.add_argument("type", help="fiche, sequence, cas, modele, chapitre, support, rencontre ou terme")
     parser.add_argument("nom", help="nom du fichier, en minuscules et tirets")
     parser.add_argument("--jour", type=int, default=None, help="jour d'une séquence (1, 2…)")
     parser.add_argument("--projet", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)

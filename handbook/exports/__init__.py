@@ -1,7 +1,8 @@
 """Offline exports of an edition, built after its HTML: the PDF booklet, one PDF per tool sheet and template, the
 editable templates (DOCX), the offline zip and the sizes on the downloads page.
 
-- ``printed``: HTML of the printed documents; ``pdf``: WeasyPrint rendering; ``docx``: editable templates;
+- ``printed``: HTML of the printed documents; ``trainer``: the conducteurs and print packs of the days;
+- ``pdf``: WeasyPrint rendering; ``docx``: editable templates and worksheets;
 - ``archive``: the offline zip and the file sizes of the downloads page.
 """
 
@@ -12,31 +13,51 @@ import posixpath
 import time
 from pathlib import Path
 
-from ..downloads import BOOKLETS, DOWNLOADS, template_docx, template_pdf, tool_pdf
-from ..model import Site, Template
+from ..downloads import (BOOKLETS, DOWNLOADS, conducteur_pdf, print_pack, template_docx, template_pdf, tool_pdf,
+                         worksheet_docx, worksheet_pdf)
+from ..model import Site, Template, Worksheet
+from ..model.pages import WORKSHEET_BODY
 from .archive import fill_sizes, make_zip
 from .docx import template_docx_file
 from .pdf import render_all
 from .printed import booklet_html, sheet_html
+from .trainer import conducteur_html, print_pack_html
 
 log = logging.getLogger("mkdocs.plugins.handbook.exports")
 
 
 def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
-    """Write every export of ``edition`` into ``site_dir`` (its HTML pages must be written already)."""
+    """Write every export of ``edition`` into ``site_dir`` (its HTML pages must be written already). Each edition
+    stands alone: its downloads are in its own folder."""
     started = time.monotonic()
     base_url = site_dir.resolve().as_uri() + "/"
     jobs = [(booklet_html(site, edition, nav, site_dir), base_url, str(site_dir / DOWNLOADS / BOOKLETS[edition]))]
     title = site.training.titre
-    if edition == "participant":
-        for slug, record in site.tools.items():
-            jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "outil", title), base_url,
-                         str(site_dir / tool_pdf(slug))))
-        for record in site.of_kind(Template):
-            slug = posixpath.basename(record.src_uri)[:-3]
-            jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "modele", title), base_url,
-                         str(site_dir / template_pdf(slug))))
-            template_docx_file(site_dir, record.src_uri[:-3] + ".html", site_dir / template_docx(slug))
+    for slug, record in site.tools.items():
+        jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "outil", title), base_url,
+                     str(site_dir / tool_pdf(slug))))
+    for record in site.of_kind(Template):
+        slug = posixpath.basename(record.src_uri)[:-3]
+        jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "modele", title), base_url,
+                     str(site_dir / template_pdf(slug))))
+        template_docx_file(site_dir, record.src_uri[:-3] + ".html", site_dir / template_docx(slug))
+    for record in site.of_kind(Worksheet):
+        if record.meta is None or (record.meta.formateur and edition == "participant"):
+            continue
+        slug = posixpath.basename(record.src_uri)[:-3]
+        url = record.src_uri[:-3] + ".html"
+        html = sheet_html(site_dir, url, "support", title)
+        if record.meta.format == "A3":
+            html = html.replace("</style>", "@page { size: A3; }</style>", 1)
+        jobs.append((html, base_url, str(site_dir / worksheet_pdf(slug))))
+        if record.meta.remplir == "ordinateur":
+            template_docx_file(site_dir, url, site_dir / worksheet_docx(slug), section_id=WORKSHEET_BODY.id)
+    if edition == "formateur":
+        for day in (d.numero for d in site.run_sheet.jours):
+            running = f"Jour {day} · {title}"
+            jobs.append((conducteur_html(site_dir, f"formateur/conducteur-jour-{day}.html", running), base_url,
+                         str(site_dir / conducteur_pdf(day))))
+            jobs.append((print_pack_html(site, site_dir, day, running), base_url, str(site_dir / print_pack(day))))
     render_all(jobs)
     fill_sizes(site_dir)
     if edition == "participant":

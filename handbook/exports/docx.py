@@ -7,8 +7,9 @@ from pathlib import Path
 from ..model.sections import TEMPLATE_BODY
 
 
-def template_docx_file(site_dir: Path, url: str, target: Path) -> None:
-    """The « Le modèle » section of a template page as an editable Word document."""
+def template_docx_file(site_dir: Path, url: str, target: Path, section_id: str = TEMPLATE_BODY.id) -> None:
+    """The « Le modèle » section of a template page (or ``section_id``, e.g. « Le support » of a worksheet) as an
+    editable Word document."""
     from docx import Document
     from docx.shared import Pt
 
@@ -24,7 +25,7 @@ def template_docx_file(site_dir: Path, url: str, target: Path) -> None:
     document.styles["Normal"].font.name = "Liberation Sans"
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(article.find("h1").get_text(" ", strip=True), level=0)
-    start = article.find(id=TEMPLATE_BODY.id)
+    start = article.find(id=section_id)
     for node in start.find_next_siblings():
         if node.name == "h2":
             break

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..downloads import BOOKLET_TITLES
-from ..model.sections import TEMPLATE_EXAMPLE
+from ..model.sections import CASE_ANALYSIS, CASE_USES, TEMPLATE_EXAMPLE
 
 if TYPE_CHECKING:  # BeautifulSoup is imported only when the exports are built (faster HTML builds)
     from bs4 import BeautifulSoup
@@ -124,26 +124,56 @@ def booklet_html(site, edition: str, nav, site_dir: Path) -> str:
     return _document(f"{training.titre} · {kind}", cover + contents + "".join(body), "livret.css", kind)
 
 
-def sheet_html(site_dir: Path, url: str, kind: str, training_title: str) -> str:
-    """One tool sheet or one template, ready to print on one or two A4 pages."""
+#: Labels of the printed sheets, by page type key.
+SHEET_LABELS = {"outil": "Fiche outil", "modele": "Modèle à remplir", "support": "Support à imprimer",
+                "cas": "Étude de cas"}
+
+
+def _drop_section(article, url: str, section_id: str) -> None:
+    """Remove a level-2 section (its heading and what follows, up to the next level-2 heading)."""
+    heading = article.find(id=f"{_prefix(url)}--{section_id}")
+    if heading is None:
+        return
+    for node in list(heading.find_next_siblings()):
+        if node.name == "h2":
+            break
+        node.decompose()
+    heading.decompose()
+
+
+def printable_handout(site_dir: Path, url: str, kind: str):
+    """The article of a page as it is handed out on paper: a template without its filled-in example, a case without
+    its analysis for the trainer, no « where this document is used » note."""
     article = _article(site_dir, url)
     _rewrite(article, url, {url})
+    for note in article.select("div.admonition.info"):
+        title = note.select_one(".admonition-title")
+        if title is not None and title.get_text(strip=True).startswith("Où sert ce document"):
+            note.decompose()
     if kind == "modele":
         example = article.find(id=f"{_prefix(url)}--{TEMPLATE_EXAMPLE.id}")
         if example is not None:  # the blank template is printed, not the filled-in example
             for node in list(example.find_next_siblings()):
                 node.decompose()
             example.decompose()
+    if kind == "cas":
+        for section in (CASE_ANALYSIS, CASE_USES):
+            _drop_section(article, url, section.id)
+    return article
+
+
+def sheet_html(site_dir: Path, url: str, kind: str, training_title: str) -> str:
+    """One tool sheet, template or worksheet, ready to print on one or two pages."""
+    article = printable_handout(site_dir, url, kind)
     title = article.find("h1").get_text(" ", strip=True)
-    label = "Fiche outil" if kind == "outil" else "Modèle à remplir"
-    return _document(title, str(article), "fiche.css", f"{label} · {training_title}", kind=kind)
+    return _document(title, str(article), "fiche.css", f"{SHEET_LABELS[kind]} · {training_title}", kind=kind)
 
 
-def _document(title: str, body: str, stylesheet: str, running: str, kind: str = "") -> str:
+def _document(title: str, body: str, stylesheet: str, running: str, kind: str = "", extra_css: str = "") -> str:
     return (
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
         f"<title>{title}</title><meta name=\"author\" content=\"Manuel de formation\">"
-        f"<style>{_css('commun.css')}{_css(stylesheet)}"
+        f"<style>{_css('commun.css')}{_css(stylesheet)}{extra_css}"
         f'@page {{ @top-left {{ content: "{running}"; }} }}</style></head>'
         f'<body class="{kind}">{body}</body></html>'
     )

@@ -15,7 +15,8 @@ from pathlib import Path
 from .base import FORMATS, LEVELS, METHODS, PURPOSES, SLUG, Strict, doc, field_description
 from .checks import check_site
 from .data import (GlossaryTerm, Reference, RunSheet, RunSheetDay, Slot, Training, minutes, run_sheet_problems)
-from .pages import PAGE_TYPES, CaseStudy, Chapter, Page, Range, Sequence, Template, Tool, page_type_for
+from .pages import (HANDOUT_FOLDERS, PAGE_TYPES, STRUCTURED_STEPS, CaseStudy, Chapter, MeetingPlan, Page, Range,
+                    Sequence, Template, Tool, Worksheet, page_type_for)
 from .sections import (STEP, STEP_SYNTAX, STEP_SYNTAX_WITH_METHOD, STEPS, Section, empty_sections, missing_blocks,
                        missing_sections, section_body, section_titles)
 from .steps import STEP_FIELDS, TRAINER_FIELDS, Step, Use, group_count, parse_steps, timed_steps

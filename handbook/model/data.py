@@ -226,7 +226,8 @@ class Material(Strict):
     """A piece of material a timed step uses, and how it is counted."""
 
     id: Annotated[Slug, doc("Identifiant que citent les étapes (champ « matériel : » d'une étape), ex. `feutres`.")]
-    libelle: Annotated[Text, doc("Ce qu'il faut prévoir, tel qu'il s'affiche dans la liste du matériel (ex. « Feutres épais »).")]
+    nom: Annotated[Text, doc("Nom court, pour le conducteur (ex. « Feutres »).")]
+    libelle: Annotated[Text, doc("Ce qu'il faut prévoir, tel qu'il s'affiche dans la liste du matériel (ex. « Feutres épais de plusieurs couleurs »).")]
     unite: Annotated[Text, doc("Unité de compte au singulier (ex. « lot de 4 feutres », « bloc », « feuille »).")]
     unites: Annotated[Text, doc("La même unité au pluriel (ex. « lots de 4 feutres », « blocs », « feuilles »).")]
     consommable: Annotated[bool, doc("`true` quand chaque étape en consomme (on additionne les quantités de la journée) ; `false` pour ce qui sert d'une étape à l'autre (on garde la plus grande quantité demandée).")]

@@ -156,6 +156,10 @@ class Template(Page):
     )
 
 
+WORKSHEET_BODY = Section("Le support", "Ce qui s'imprime : des titres ### et des tableaux Markdown aux cellules vides "
+                         "pour écrire à la main, ou les cartes elles-mêmes (un titre ### par carte).")
+
+
 class Worksheet(Page):
     KEY: ClassVar[str] = "support"
     LABEL: ClassVar[str] = "support"
@@ -163,8 +167,7 @@ class Worksheet(Page):
     SECTIONS: ClassVar[tuple[Section, ...]] = (
         Section("Consigne", "Deux à six lignes à la personne qui remplit le support : quand, combien de temps, ce "
                 "qu'elle en fait ensuite."),
-        Section("Le support", "Ce qui s'imprime : des titres ### et des tableaux Markdown aux cellules vides pour "
-                "écrire à la main, ou les cartes elles-mêmes (un titre ### par carte)."),
+        WORKSHEET_BODY,
     )
 
     format: Annotated[Literal[PAPER_FORMATS], doc("Format d'impression : `A4` ou `A3`.")] = "A4"  # type: ignore[valid-type]

@@ -30,8 +30,10 @@ STEP_SYNTAX = "1. **10 min** · consigne"
 STEP_SYNTAX_WITH_METHOD = "1. **10 min** · Apport · consigne"
 STEP = re.compile(r"^\d+\.\s+\*\*(?P<minutes>\d+)\s*min\*\*\s*·\s*(?P<rest>.+)$")
 
-STEPS = Section("Déroulé minuté", f"Liste numérotée, une étape par ligne : {STEP_SYNTAX} (pour une séquence : "
-                f"{STEP_SYNTAX_WITH_METHOD}). La somme est vérifiée.")
+STEPS = Section("Déroulé minuté", f"Liste numérotée, une étape par ligne : {STEP_SYNTAX} (pour une séquence ou une "
+                f"trame de rencontre : {STEP_SYNTAX_WITH_METHOD}, puis sous l'étape, indentée de 4 espaces, la ligne "
+                "« - configuration : plénière » et au besoin « - outil : », « - version courte : », « - documents : », "
+                "« - matériel : », « - production : », « - repère : »). La somme est vérifiée.")
 ACTIVITY = Section("Activité d'application", "Consignes exactes, temps, configuration, production attendue ; puis les "
                    "deux blocs ci-dessous.")
 CHAPTER_LINKS = Section("Outils et séquences liés", "Liens vers les fiches (macro outil), avec une phrase chacun ; les "

@@ -191,16 +191,30 @@ def show_errors_in_pages(site_dir: Path, errors) -> None:
         page.write_text(re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, text, count=1), encoding="utf-8")
 
 
-def download_buttons(page_html: str, src_uri: str) -> str:
-    """Download buttons under the title of a tool sheet (PDF) or a template (PDF and DOCX)."""
+def download_buttons(page_html: str, src_uri: str, site=None) -> str:
+    """Download buttons under the title of a tool sheet (PDF), a template (PDF and DOCX), a worksheet (PDF, and DOCX
+    when it is filled on a computer) or a day's conducteur (PDF, and the day's print pack)."""
     folder, _, name = src_uri.rpartition("/")
     slug = name[:-3]
-    if slug == "index" or folder not in ("outils", "modeles"):
-        return page_html
     up = relative_link(src_uri, downloads.DOWNLOADS)
-    if folder == "outils":
+    if folder == "formateur" and slug.startswith("conducteur-jour-") and slug[16:].isdigit():
+        day = int(slug[16:])
+        links = [f'<a class="md-button" href="{relative_link(src_uri, downloads.conducteur_pdf(day))}">'
+                 "Conducteur (PDF, A4 paysage)</a>",
+                 f'<a class="md-button" href="{relative_link(src_uri, downloads.print_pack(day))}">'
+                 f"Carnet d'impression du jour {day} (PDF)</a>"]
+    elif slug == "index" or folder not in ("outils", "modeles", "supports"):
+        return page_html
+    elif folder == "outils":
         links = [f'<a class="md-button" href="{up}/outils/{slug}.pdf">Télécharger la fiche (PDF, A4)</a>']
-    else:
+    elif folder == "modeles":
         links = [f'<a class="md-button" href="{up}/modeles/{slug}.pdf">Modèle à imprimer (PDF, A4)</a>',
                  f'<a class="md-button" href="{up}/modeles/{slug}.docx">Modèle modifiable (DOCX)</a>']
+    else:
+        record = site.pages.get(src_uri) if site else None
+        meta = record.meta if record else None
+        paper = getattr(meta, "format", "A4")
+        links = [f'<a class="md-button" href="{up}/supports/{slug}.pdf">Support à imprimer (PDF, {paper})</a>']
+        if getattr(meta, "remplir", "papier") == "ordinateur":
+            links.append(f'<a class="md-button" href="{up}/supports/{slug}.docx">Support modifiable (DOCX)</a>')
     return insert_after_title(page_html, '<p class="manuel-telechargements">' + " ".join(links) + "</p>")

@@ -52,7 +52,7 @@ def liste_impressions(ctx: MacroContext) -> str:
     days = [day.numero for day in ctx.site.run_sheet.jours] if ctx.site.run_sheet else []
     for day in days:
         jobs = prints_for_day(ctx.site, day)
-        out += [f"### Jour {day}", ""]
+        out += [f"## Jour {day}", ""]
         if not jobs:
             out += ["Aucune étape de cette journée ne remet de document.", ""]
             continue
@@ -99,7 +99,7 @@ def conducteur(ctx: MacroContext, day_number: int) -> str:
                 f"{link(page.src_uri, page.title)} × {use.units(step.configuration, people)}"
                 for use in step.documents if (page := site.handout(use.target)) is not None)
             material = "<br>".join(
-                f"{esc(site.materials[use.target].libelle)} × "
+                f"{esc(site.materials[use.target].nom)} × "
                 f"{use.units(step.configuration, people) * site.materials[use.target].quantite}"
                 for use in step.material if use.target in site.materials)
             groups = group_count(step.configuration, people)
@@ -113,8 +113,7 @@ def conducteur(ctx: MacroContext, day_number: int) -> str:
                 f"<td>{link(tool.src_uri, tool.title) if tool else ''}</td><td>{documents}</td><td>{material}</td>"
                 f"<td>{esc(step.production)}</td><td>{cue}</td></tr>")
             start += step.minutes
-    caption = (f"<caption>Conducteur du jour {day_number}, pour {session_participants(ctx)} "
-               "(data/session.yml)</caption>")
+    caption = f"<caption>Conducteur du jour {day_number}, pour {session_participants(ctx)}</caption>"
     return f'<div class="manuel-conducteur"><table>{caption}{head}<tbody>{"".join(rows)}</tbody></table></div>'
 
 

@@ -7,7 +7,7 @@ import functools
 import re
 
 from ..model import STEP_FIELDS, TRAINER_FIELDS, Site, Step
-from ..model.pages import STRUCTURED_STEPS, CaseStudy, MeetingPlan, Template, Worksheet
+from ..model.pages import STRUCTURED_STEPS, WORKSHEET_BODY, CaseStudy, MeetingPlan, Template, Worksheet
 from ..model.sections import CASE_USES, STEPS, TEMPLATE_BODY
 from .formats import duration_fr
 from .html import after_heading, relative_link
@@ -66,7 +66,7 @@ def _uses(site: Site, value: str, key: str, edition: str, link) -> str:
             material = site.materials.get(target)
             parts.append(f"{material.libelle.lower()[:1] + material.libelle[1:] if material else target} "
                          f"({per.strip()})")
-    return " ; ".join(parts)
+    return "\u00a0; ".join(parts)
 
 
 def step_place(step: Step) -> str:
@@ -93,14 +93,13 @@ def used_in_steps(site: Site, record, markdown: str, edition: str) -> str:
         lines.append(f"- Trame de rencontre · [{page.title}]({link(page.src_uri)}), {step_place(step)}")
     lines = [line for line in lines if line]
     if record.kind is CaseStudy:
-        lead = ("Ce cas est remis aux étapes suivantes" if lines else
-                "Ce cas ne sert pas pendant les deux jours : travaillez-le dans votre communauté, en séance ou en "
-                "préparation d'une rencontre.")
-        block = lead + ("\u00a0:\n\n" + "\n".join(lines) + "\n" if lines else "\n")
+        if not lines:  # the author says in the section how the case serves outside the two days
+            return markdown
+        block = "Ce cas est remis aux étapes suivantes\u00a0:\n\n" + "\n".join(lines) + "\n"
         return after_heading(markdown, CASE_USES, block)
     if not lines:
         return markdown
     block = ("!!! info \"Où sert ce document\"\n\n" + "\n".join("    " + line for line in lines) + "\n")
-    heading = TEMPLATE_BODY if record.kind is Template else "Le support"
+    heading = TEMPLATE_BODY if record.kind is Template else WORKSHEET_BODY
     match = re.search(r"^##\s+" + re.escape(heading) + r"\s*$", markdown, re.M)
     return markdown[:match.start()] + block + "\n" + markdown[match.start():] if match else markdown

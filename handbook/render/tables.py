@@ -7,7 +7,7 @@ import html
 import posixpath
 
 from .. import downloads
-from ..model import PAGE_TYPES, Template, minutes, timed_steps
+from ..model import PAGE_TYPES, Template, Worksheet, minutes, timed_steps
 from .blocks import catalogue_markdown, today_block
 from .context import MacroContext
 from .formats import clock_fr, duration_fr
@@ -16,12 +16,13 @@ from .search import fold
 
 
 def pages_du_type(ctx: MacroContext, key: str) -> list[dict]:
-    """Pages of one type (sequence, outil, chapitre, cas, modele), sorted for listing."""
+    """Pages of one type (sequence, outil, chapitre, cas, modele, support, rencontre) in this edition, sorted."""
     kinds = {kind.KEY: kind for kind in PAGE_TYPES}
     if key not in kinds:
         ctx.unknown("type de page inconnu", key, kinds)
         return []
-    records = [r for r in ctx.site.of_kind(kinds[key]) if r.meta is not None]  # invalid ones are reported
+    records = [r for r in ctx.site.of_kind(kinds[key]) if r.meta is not None  # invalid ones are reported
+               and not (ctx.edition == "participant" and getattr(r.meta, "formateur", False))]
     records.sort(key=lambda r: (r.raw.get("ordre", 0), str(r.raw.get("id", "")), fold(r.title)))
     return [{"titre": r.title, "description": r.raw.get("description", ""), "lien": ctx.link_to(r.src_uri),
              "meta": r.meta} for r in records]
@@ -143,12 +144,24 @@ def telechargements(ctx: MacroContext) -> str:
     if edition == "participant":
         rows.append(row("Le manuel hors ligne (à décompresser, puis ouvrir index.html)",
                         f"{downloads.DOWNLOADS}/{downloads.ZIP_NAME}", "ZIP"))
-        for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
-            slug = posixpath.basename(record.src_uri)[:-3]
-            rows.append(row(f"Modèle · {record.title}", downloads.template_pdf(slug), "PDF à imprimer"))
-            rows.append(row(f"Modèle · {record.title}", downloads.template_docx(slug), "DOCX modifiable"))
-        for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
-            rows.append(row(f"Fiche outil · {record.title}", downloads.tool_pdf(slug), "PDF, A4"))
+    else:
+        for day in (d.numero for d in site.run_sheet.jours):
+            rows.append(row(f"Conducteur du jour {day}", downloads.conducteur_pdf(day), "PDF, A4 paysage"))
+            rows.append(row(f"Carnet d'impression du jour {day} (les documents à distribuer, dans l'ordre)",
+                            downloads.print_pack(day), "PDF à imprimer"))
+    for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
+        slug = posixpath.basename(record.src_uri)[:-3]
+        rows.append(row(f"Modèle · {record.title}", downloads.template_pdf(slug), "PDF à imprimer"))
+        rows.append(row(f"Modèle · {record.title}", downloads.template_docx(slug), "DOCX modifiable"))
+    for record in sorted(site.of_kind(Worksheet), key=lambda r: fold(r.title)):
+        if record.meta is None or (record.meta.formateur and edition == "participant"):
+            continue
+        slug = posixpath.basename(record.src_uri)[:-3]
+        rows.append(row(f"Support · {record.title}", downloads.worksheet_pdf(slug), f"PDF, {record.meta.format}"))
+        if record.meta.remplir == "ordinateur":
+            rows.append(row(f"Support · {record.title}", downloads.worksheet_docx(slug), "DOCX modifiable"))
+    for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
+        rows.append(row(f"Fiche outil · {record.title}", downloads.tool_pdf(slug), "PDF, A4"))
     head = "<thead><tr><th>Document</th><th>Format</th><th>Taille</th></tr></thead>"
     return f'<table class="manuel-fichiers">{head}<tbody>{"".join(rows)}</tbody></table>'
 
