@@ -86,7 +86,7 @@ def test_each_sheet_shows_its_uses_in_the_training(content_site, soup):
         block = soup(record.src_uri.replace(".md", ".html")).select_one(".manuel-repere")
         assert block is not None, slug
         text = block.get_text(" ")
-        for sequence in content_site.sequences_for("outils", slug):
+        for sequence, _ in content_site.step_uses(slug):  # the steps that run the sheet
             assert sequence.title in text, f"{slug} : séquence « {sequence.title} » absente"
             used += 1
         for other in record.meta.associes:

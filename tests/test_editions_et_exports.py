@@ -215,7 +215,9 @@ def test_editable_templates_match_their_page(site_dir, content_site, soup):
 def test_downloads_page_lists_every_file_with_its_size(site_dir, content_site, soup):
     page = soup("telechargements.html")
     rows = page.select("table.manuel-fichiers tbody tr")
-    expected = 2 + len(content_site.tools) + 2 * len(content_site.of_kind(schema.Template))
+    supports = [r for r in content_site.of_kind(schema.Worksheet) if not r.meta.formateur]
+    expected = (2 + len(content_site.tools) + 2 * len(content_site.of_kind(schema.Template)) + len(supports)
+                + sum(r.meta.remplir == "ordinateur" for r in supports))
     assert len(rows) == expected
     for row in rows:
         href = row.find("a")["href"]
