@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from . import figures, links, logistics, tables
+from . import figures, links, logistics, planner, tables
 from .context import MacroContext
 from .formats import date_fr
 from .jinja import on_post_page_macros, on_pre_page_macros  # noqa: F401 (mkdocs-macros' page hooks)
@@ -24,7 +24,7 @@ MACROS = {
     "deroule_detaille": tables.deroule_detaille, "materiel_du_jour": logistics.materiel_du_jour,
     "liste_impressions": logistics.liste_impressions, "conducteur": logistics.conducteur,
     "salle": logistics.salle, "session_participants": logistics.session_participants, "echelle": logistics.echelle,
-    "telechargements": tables.telechargements,
+    "telechargements": tables.telechargements, "planificateur_donnees": planner.planificateur_donnees,
     "modele_de_contenu": tables.modele_de_contenu, "figure": figures.figure,
 }
 
