@@ -78,7 +78,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_content(self, html, *, page, config, files):
         if self.config.exports:
             html = download_buttons(html, page.file.src_uri, self.site)
-        return page_content(self.site, html, page, files)
+        return page_content(self.site, html, page, files, self.config.edition)
 
     @event_priority(-50)  # after the search plugin has written its index, before the offline plugin inlines it
     def _check_and_fold(self, config) -> None:

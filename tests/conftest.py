@@ -25,11 +25,12 @@ CHROMIUM_ARGS = [
 
 
 def run_mkdocs(project: Path, site_dir: Path, *, config: str = "mkdocs.yml",
-               exports: bool = False) -> subprocess.CompletedProcess:
+               exports: bool = False, quiet: bool = False) -> subprocess.CompletedProcess:
     """Run a strict ``mkdocs build`` of ``project`` into ``site_dir`` (with the PDF/DOCX/zip exports if asked)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MANUEL_EXPORTS="true" if exports else "false")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config, "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config, "--site-dir", str(site_dir),
+         *(["-q"] if quiet else [])],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
     )
 

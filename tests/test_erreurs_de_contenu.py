@@ -271,3 +271,24 @@ def test_content_mistake_fails_with_french_message(outcomes, case):
 def test_content_errors_are_summarised_in_french(outcomes):
     output = outcomes["outil-inconnu"].stdout + outcomes["outil-inconnu"].stderr
     assert re.search(r"La construction du manuel a échoué : \d+ erreurs? de contenu", output.replace("\u00a0", " "))
+
+
+@pytest.mark.parametrize("case, mutation, fragments", [
+    ("lien-casse", _append("docs/index.md", "\nVoir la [page disparue](disparue.md).\n"),
+     ["docs/index.md", "disparue.md"]),
+    ("macro-inconnue", _append("docs/index.md", '\n{{ outil("marche-exploratoire") }}\n'),
+     ["docs/index.md", "outil inconnu « marche-exploratoire »"]),
+    ("macro-inexistante", _append("docs/index.md", "\n{{ fiche_outil('world-cafe') }}\n"),
+     ["docs/index.md", "fiche_outil"]),
+])
+def test_quiet_build_fails_with_the_french_message(tmp_path, case, mutation, fragments):
+    """``mkdocs build -q`` fails on a content error like a normal build, and still prints the French message."""
+    project = make_project(tmp_path / case)
+    mutation(project)
+    result = run_mkdocs(project, project / "site", quiet=True)
+    output = (result.stdout + result.stderr).replace("\u00a0", " ")
+    assert result.returncode != 0, f"« mkdocs build -q » aurait dû échouer ({case})\n{output}"
+    assert "Erreur de contenu" in output
+    for fragment in fragments:
+        assert fragment in output, f"message attendu absent : « {fragment} »\n{output}"
+    assert "Traceback" not in output

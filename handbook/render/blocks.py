@@ -26,13 +26,19 @@ PROJECTION_BAR = (
 )
 
 
-def computed_blocks(page_html: str, record, site, page, files) -> str:
+#: In the participant edition, a tool sheet keeps « Projeter » (coordinators project sheets in their own meetings).
+PROJECTION_BAR_TOOL = PROJECTION_BAR[:PROJECTION_BAR.index(" <button")] + "</p>"
+
+
+def computed_blocks(page_html: str, record, site, page, files, edition: str = "formateur") -> str:
     """Blocks computed from the content model, added to the HTML of a sequence or a tool sheet: the room-mode buttons
     and timed steps, the summary of a tool sheet. Written as HTML, they cost nothing to the Markdown conversion, and
     their links are valid by construction."""
     if record.kind not in (Sequence, Tool) or record.meta is None:
         return page_html
-    block = PROJECTION_BAR
+    if edition == "participant" and record.kind is Sequence:  # projecting a sequence is the trainer's job
+        return page_html
+    block = PROJECTION_BAR if edition == "formateur" else PROJECTION_BAR_TOOL
     if record.kind is Tool:
         block += "\n" + tool_summary(site, record, lambda uri: files.get_file_from_path(uri).url_relative_to(page.file))
     steps = [{"minutes": st.minutes, "method": st.method, "text": re.sub(r"[*_`]|\{\{.*?\}\}", "", st.text)[:140]}

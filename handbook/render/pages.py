@@ -8,20 +8,42 @@ import re
 
 from mkdocs.structure.files import InclusionLevel
 
-from ..model import Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections
-from ..model.sections import CHAPTER_LINKS
+from ..model import CaseStudy, Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections
+from ..model.sections import CASE_ANALYSIS, CHAPTER_LINKS
+from ..model.trainer import READ_ALOUD, TRAINER_BLOCKS
 from ..typography import french_spaces, french_spaces_markdown
 from .blocks import computed_blocks, term_tooltips
-from .html import after_heading, relative_link
+from .html import after_heading, insert_after_title, relative_link
 from .steps import render_steps, used_in_steps
 
 #: The « !!! animation » blocks: notes for the trainer, left out of the participant edition.
-TRAINER_BLOCK = re.compile(r"^(?:!!!|\?\?\?\+?)\s+animation\b.*\n(?:(?:[ \t]*\n)*(?:    |\t).*\n?)*", re.M)
+TRAINER_BLOCK = TRAINER_BLOCKS["animation"]
 
 
-def strip_trainer_notes(markdown: str) -> str:
-    """Remove the « !!! animation » blocks (notes for the trainer) from a page's Markdown."""
-    return TRAINER_BLOCK.sub("", markdown)
+#: Said on top of a trainer-only worksheet (role cards, debriefing grid).
+TRAINER_SUPPORT_NOTE = ('<p class="manuel-reserve"><strong>Support réservé à l\'édition formation</strong>\u00a0: '
+                        "il n'apparaît pas dans l'édition participante. Imprimez-le pour l'exercice, sans le "
+                        "distribuer à l'avance.</p>")
+
+
+def participant_markdown(markdown: str, record) -> str:
+    """A page's Markdown without what only the trainer reads (``model.trainer.TRAINER_ONLY``): notes for the
+    trainer, answer keys, the analysis of a case study; a script read out to the group becomes its instruction."""
+    for pattern in TRAINER_BLOCKS.values():
+        markdown = pattern.sub("", markdown)
+    if record is not None and record.kind is CaseStudy:
+        markdown = _without_section(markdown, CASE_ANALYSIS)
+    return READ_ALOUD.sub(lambda m: "Récit fictif\u00a0:" if m.group("what") and "fictif" in m.group("what")
+                          else "Consigne\u00a0:", markdown)
+
+
+def _without_section(markdown: str, title: str) -> str:
+    """The Markdown without its ``## title`` section (heading and body, up to the next level-2 heading)."""
+    match = re.search(r"^##\s+" + re.escape(title) + r"\s*$", markdown, re.M)
+    if not match:
+        return markdown
+    end = re.search(r"^##\s", markdown[match.end():], re.M)
+    return markdown[:match.start()] + (markdown[match.end() + end.start():] if end else "")
 
 
 def check_sections(site: Site, record, markdown: str) -> None:
@@ -56,7 +78,7 @@ def page_markdown(site: Site, edition: str, markdown: str, src_uri: str) -> str:
     if record is not None:
         check_sections(site, record, markdown)
     if edition == "participant":
-        markdown = strip_trainer_notes(markdown)
+        markdown = participant_markdown(markdown, record)
     if record is None or record.meta is None:  # invalid front matter, already reported
         return markdown
     markdown = render_steps(site, record, markdown, edition)
@@ -91,6 +113,9 @@ def editions_nav(nav):
 
     nav.items = keep(nav.items)
     nav.pages = [p for p in nav.pages if not p.file.inclusion.is_excluded()]
+    for index, page in enumerate(nav.pages):  # footer links stay inside the edition
+        page.previous_page = nav.pages[index - 1] if index else None
+        page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
     return nav
 
 
@@ -114,14 +139,16 @@ def images_without_alt(html: str) -> list[str]:
     return missing
 
 
-def page_content(site: Site, html: str, page, files) -> str:
+def page_content(site: Site, html: str, page, files, edition: str = "formateur") -> str:
     """A page's HTML: typeset titles, computed blocks, glossary tooltips; images without alternative are errors."""
     _fix_toc(page.toc)
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = french_spaces(page.meta["title"])
     record = site.pages.get(page.file.src_uri)
     if record is not None:
-        html = computed_blocks(html, record, site, page, files)
+        html = computed_blocks(html, record, site, page, files, edition)
+        if getattr(record.meta, "formateur", False):
+            html = insert_after_title(html, TRAINER_SUPPORT_NOTE)
     html = term_tooltips(html, site.glossary)
     source = site.docs_dir / page.file.src_uri
     for src in images_without_alt(html):

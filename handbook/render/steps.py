@@ -15,7 +15,7 @@ from .html import after_heading, relative_link
 #: A field line under a step, once French spaces are applied (the colon may follow a no-break space).
 _FIELD_LINE = re.compile(r"^(?P<indent>(?:\s{2,}|\t))-\s+(?P<key>[^:\n]+?)[\s\u00a0]*:\s*(?P<value>.*)$")
 #: How each field is labelled for readers.
-FIELD_LABELS = {"configuration": "Configuration", "outil": "Outil", "version courte": "Version courte",
+FIELD_LABELS = {"configuration": "Configuration", "outil": "Outil", "version courte": "Version courte (pour vous)",
                 "documents": "Documents remis", "matériel": "Matériel", "production": "Production attendue",
                 "repère": "Repère pour vous"}
 #: Fields a participant does not need (logistics and trainer cues).

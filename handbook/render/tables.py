@@ -60,7 +60,8 @@ def deroule(ctx: MacroContext, day_number: int) -> str:
     live = [{"debut": slot.debut, "fin": slot.fin, "sequence": slot.sequence or "",
              "titre": sequences[slot.sequence].title if slot.sequence in sequences else slot.pause}
             for slot in day.creneaux]
-    return today_block(live) + "\n\n" + "\n".join(rows)
+    table = "\n".join(rows)
+    return today_block(live) + "\n\n" + table if ctx.edition == "formateur" else table
 
 
 def couverture(ctx: MacroContext) -> str:
