@@ -292,3 +292,19 @@ def test_quiet_build_fails_with_the_french_message(tmp_path, case, mutation, fra
     for fragment in fragments:
         assert fragment in output, f"message attendu absent : « {fragment} »\n{output}"
     assert "Traceback" not in output
+
+
+def test_a_malformed_step_gives_one_message_not_a_wrong_sum(outcomes):
+    output = (outcomes["etape-mal-ecrite"].stdout + outcomes["etape-mal-ecrite"].stderr).replace("\u00a0", " ")
+    assert "étape du déroulé minuté mal écrite" in output
+    assert "les étapes du déroulé minuté font" not in output, "une étape mal écrite fausse aussi la somme"
+
+
+def test_unknown_identifiers_suggest_the_closest_one(tmp_path):
+    project = make_project(tmp_path / "p")
+    _append("docs/index.md", '\n{{ outil("outil-tests") }}\n')(project)
+    _edit("docs/outils/outil-test.md", "formats: [presentiel, distance]", "formats: [présentiel, distance]")(project)
+    output = (lambda r: (r.stdout + r.stderr).replace("\u00a0", " "))(run_mkdocs(project, project / "site"))
+    assert "outil inconnu « outil-tests » (vouliez-vous dire « outil-test » ?)" in output
+    assert "valeur « présentiel » inconnue pour « formats › n° 1 » (écrivez-la sans accent ni majuscule : « presentiel »)" \
+        in output

@@ -100,14 +100,21 @@ def test_bibliography_has_an_entry_for_each_key_and_every_citation_resolves(cont
     assert cited and cited <= set(content_site.references)
 
 
-def test_case_studies_are_fictional_and_used_by_a_sequence(content_site, soup):
+def test_case_studies_are_fictional_and_their_analysis_is_for_the_trainer(content_site, soup, trainer_site_dir):
+    from bs4 import BeautifulSoup
+
     cases = content_site.of_kind(schema.CaseStudy)
     assert len(cases) >= 6
+    handed_out = 0
     for case in cases:
         page = soup(case.src_uri.replace(".md", ".html"))
         assert "Cas fictif" in page.get_text(), case.src_uri
-        assert page.select("details"), f"{case.src_uri} : pistes d'analyse non repliées"
-        assert content_site.linking_pages(case.src_uri, schema.Sequence), case.src_uri
+        assert not page.select("details"), f"{case.src_uri} : pistes d'analyse dans l'édition participante"
+        trainer = BeautifulSoup((trainer_site_dir / case.src_uri.replace(".md", ".html")).read_text(encoding="utf-8"),
+                                "html.parser")
+        assert trainer.select("details"), f"{case.src_uri} : pistes d'analyse non repliées (édition formation)"
+        handed_out += bool(content_site.step_uses(case.src_uri[:-3]))
+    assert handed_out >= 4, "les étapes des deux journées remettent au moins quatre études de cas"
 
 
 def test_templates_have_instructions_template_and_filled_example(content_site, soup):

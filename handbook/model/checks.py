@@ -31,8 +31,10 @@ def check_steps(site: Site) -> None:
         path = site.doc_path(record.src_uri)
         body, start = section_body(record.body, STEPS)
         line = record.body_line + start - 1 if start else None
+        malformed = False
         for offset, text in enumerate(body.splitlines(), start=start + 1):
             if re.match(r"^\d+\.\s", text.strip()) and not STEP.match(text.strip()):
+                malformed = True
                 site.errors.report("etape-mal-ecrite", path, line=record.body_line + offset - 1,
                                    text=text.strip()[:50],
                                    syntax=STEP_SYNTAX_WITH_METHOD if record.kind is Sequence else STEP_SYNTAX)
@@ -44,6 +46,8 @@ def check_steps(site: Site) -> None:
             if start:
                 site.errors.report("deroule-sans-etape", path, line=line,
                                    syntax=STEP_SYNTAX_WITH_METHOD if record.kind is Sequence else STEP_SYNTAX)
+            continue
+        if malformed:  # the sum would be wrong because of the step that could not be read: say that only
             continue
         total = sum(step.minutes for step in steps)
         if record.kind in STRUCTURED_STEPS:

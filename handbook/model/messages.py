@@ -93,7 +93,7 @@ CATALOGUE: dict[str, Message] = {
                                "ajoutez « - documents : {target} par groupe » à l'étape qui l'utilise, ou retirez "
                                "la séquence de cette section"),
     # Rendering: macros, images, links, navigation
-    "macro-inconnue": Message("{what} « {ident} »", "identifiants possibles : {choices}"),
+    "macro-inconnue": Message("{what} « {ident} »{hint}", "identifiants possibles : {choices}"),
     "macro": Message("{problem}", "vérifiez ce qui est écrit entre {{{{ }}}} ou {{% %}}"),
     "figure": Message("la figure « {ident} » ne peut pas être dessinée : {problem}",
                       "corrigez ses données ou son texte dans handbook/figures/"),

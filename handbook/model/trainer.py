@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sections import CASE_ANALYSIS
+
 
 @dataclass(frozen=True)
 class TrainerOnly:
@@ -44,6 +46,9 @@ TRAINER_ONLY: tuple[TrainerOnly, ...] = (
     TrainerOnly("projection", "Projection et vue présentatrice des séquences", "boutons ajoutés aux séquences",
                 "Vue présentatrice"),
 )
+
+#: Required sections a participant does not see, by page type key (their heading goes too).
+HIDDEN_SECTIONS: dict[str, tuple[str, ...]] = {"cas": (CASE_ANALYSIS,)}
 
 #: « !!! animation » and « ??? correction » blocks (the admonition and its indented body).
 _BLOCK = r"^(?:!!!|\?\?\?\+?)\s+{kind}\b.*\n(?:(?:[ \t]*\n)*(?:    |\t).*\n?)*"

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .suggest import closest, plain
+
 _TYPE_NAMES = {
     "int": "un nombre entier",
     "string": "un texte",
@@ -44,7 +46,11 @@ def french_errors(error: ValidationError) -> list[str]:
             if value in ("", None):
                 text = f"le champ « {field} » est vide ; valeurs possibles : {expected}"
             else:
-                text = f"valeur « {value} » inconnue pour « {field} » ; valeurs possibles : {expected}"
+                choices = [c.strip() for c in expected.split(",")]
+                hint = closest(str(value), choices)
+                if hint and plain(str(value)) in choices and plain(str(value)) != value:
+                    hint = f" (écrivez-la sans accent ni majuscule : « {plain(str(value))} »)"
+                text = f"valeur « {value} » inconnue pour « {field} »{hint} ; valeurs possibles : {expected}"
         elif kind.endswith("_type") or kind.endswith("_parsing"):
             wanted = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), "une autre forme de valeur")
             text = f"« {field} » doit être {wanted} (valeur reçue : « {value} »)"

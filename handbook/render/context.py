@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Site, line_of
+from ..model.suggest import closest
 from .html import relative_link
 
 
@@ -39,5 +40,5 @@ class MacroContext:
         ordered = sorted(known)
         choices = ", ".join(ordered[:60]) + (" …" if len(ordered) > 60 else "")
         self.site.errors.report("macro-inconnue", self.site.doc_path(src), line=line, what=what, ident=ident,
-                                choices=choices or "aucun pour l’instant")
+                                hint=closest(ident, known), choices=choices or "aucun pour l’instant")
         return f"**[{what} : {ident}]**"

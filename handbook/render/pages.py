@@ -8,9 +8,9 @@ import re
 
 from mkdocs.structure.files import InclusionLevel
 
-from ..model import CaseStudy, Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections
-from ..model.sections import CASE_ANALYSIS, CHAPTER_LINKS
-from ..model.trainer import READ_ALOUD, TRAINER_BLOCKS
+from ..model import Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections
+from ..model.sections import CHAPTER_LINKS
+from ..model.trainer import HIDDEN_SECTIONS, READ_ALOUD, TRAINER_BLOCKS
 from ..typography import french_spaces, french_spaces_markdown
 from .blocks import computed_blocks, term_tooltips
 from .html import after_heading, insert_after_title, relative_link
@@ -31,8 +31,8 @@ def participant_markdown(markdown: str, record) -> str:
     trainer, answer keys, the analysis of a case study; a script read out to the group becomes its instruction."""
     for pattern in TRAINER_BLOCKS.values():
         markdown = pattern.sub("", markdown)
-    if record is not None and record.kind is CaseStudy:
-        markdown = _without_section(markdown, CASE_ANALYSIS)
+    for title in HIDDEN_SECTIONS.get(record.kind.KEY, ()) if record is not None else ():
+        markdown = _without_section(markdown, title)
     return READ_ALOUD.sub(lambda m: "Récit fictif\u00a0:" if m.group("what") and "fictif" in m.group("what")
                           else "Consigne\u00a0:", markdown)
 
