@@ -65,7 +65,8 @@ CASES = {
     ),
     "section-manquante": (
         _edit("docs/outils/outil-test.md", "## Variantes\nPar deux.\n", ""),
-        ["docs/outils/outil-test.md", "section obligatoire « ## Variantes » absente"],
+        ["docs/outils/outil-test.md", "section obligatoire « ## Variantes » absente", "ligne ",
+         "avant « ## Pièges à éviter »"],
     ),
     "version-a-distance-absente": (
         _edit("docs/outils/outil-test.md", "## À distance\nEn visio.\n", ""),
@@ -152,6 +153,10 @@ CASES = {
     "etape-mal-ecrite": (
         _edit("docs/outils/outil-test.md", "1. **10 min** · Tour de parole.", "1. **10 min** · Tour de parole.\n2. 5 min · Bilan."),
         ["docs/outils/outil-test.md", "étape du déroulé minuté mal écrite : « 2. 5 min · Bilan. »"],
+    ),
+    "total-a-la-main": (
+        _edit("docs/outils/outil-test.md", "1. **10 min** · Tour de parole.", "1. **10 min** · Tour de parole.\n\nTotal : 10 min."),
+        ["docs/outils/outil-test.md", "le total du déroulé minuté est écrit à la main", "la construction calcule"],
     ),
     "entete-sequence-absent": (
         _edit("docs/jour-1/sequence-test.md", "{{ entete_sequence() }}", ""),

@@ -33,6 +33,8 @@ def check_steps(site: Site) -> None:
         line = record.body_line + start - 1 if start else None
         malformed = False
         for offset, text in enumerate(body.splitlines(), start=start + 1):
+            if re.match(r"^\**Total\**\s*:", text.strip()):
+                site.errors.report("total-a-la-main", path, line=record.body_line + offset - 1)
             if re.match(r"^\d+\.\s", text.strip()) and not STEP.match(text.strip()):
                 malformed = True
                 site.errors.report("etape-mal-ecrite", path, line=record.body_line + offset - 1,

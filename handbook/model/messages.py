@@ -51,7 +51,7 @@ CATALOGUE: dict[str, Message] = {
                                   "ajoutez son identifiant au champ « objectifs » d'une séquence"),
     # Sections, blocks and timed steps
     "section-absente": Message("section obligatoire « ## {title} » absente ({kind})",
-                               "ajoutez ce titre de niveau 2 avec son contenu"),
+                               "ajoutez ce titre de niveau 2 avec son contenu{where}"),
     "section-vide": Message("la section « ## {title} » est vide",
                             "remplacez le commentaire d'aide <!-- … --> par le contenu"),
     "bloc-absent": Message("bloc obligatoire absent ({kind}) : {syntax}", "ajoutez ce bloc à la page"),
@@ -67,6 +67,8 @@ CATALOGUE: dict[str, Message] = {
                               "ajustez les durées des étapes ou le créneau dans data/deroule.yml"),
     "somme-fiche": Message("les étapes du déroulé minuté font {total} min, hors de la durée annoncée ({low} à {high} min)",
                            "ajustez les étapes ou le champ « duree »"),
+    "total-a-la-main": Message("le total du déroulé minuté est écrit à la main",
+                               "supprimez cette ligne : la construction calcule et affiche le total"),
     "somme-rencontre": Message("les étapes du déroulé minuté font {total} min, mais la rencontre dure {duration} min "
                                "(champ « duree »)", "ajustez les durées des étapes ou le champ « duree »"),
     # Fields of a structured step

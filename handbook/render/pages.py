@@ -8,13 +8,14 @@ import re
 
 from mkdocs.structure.files import InclusionLevel
 
-from ..model import Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections
+from ..model import (Chapter, Sequence, Site, empty_sections, line_of, missing_blocks, missing_sections,
+                     section_titles)
 from ..model.sections import CHAPTER_LINKS
 from ..model.trainer import HIDDEN_SECTIONS, READ_ALOUD, TRAINER_BLOCKS
 from ..typography import french_spaces, french_spaces_markdown
 from .blocks import computed_blocks, term_tooltips
 from .html import after_heading, insert_after_title, relative_link
-from .steps import render_steps, used_in_steps
+from .steps import add_total, render_steps, used_in_steps
 
 #: The « !!! animation » blocks: notes for the trainer, left out of the participant edition.
 TRAINER_BLOCK = TRAINER_BLOCKS["animation"]
@@ -49,8 +50,16 @@ def _without_section(markdown: str, title: str) -> str:
 def check_sections(site: Site, record, markdown: str) -> None:
     """Required sections present and filled, required blocks present."""
     path = site.doc_path(record.src_uri)
+    present = dict(section_titles(record.body))
     for title in missing_sections(record.kind, markdown):
-        site.errors.report("section-absente", path, title=title, kind=record.kind.LABEL)
+        # Point at the heading the missing section should come before (or after the last one present).
+        order = list(record.kind.SECTIONS)
+        after = [t for t in order[order.index(title) + 1:] if t in present]
+        before = [t for t in order[:order.index(title)] if t in present]
+        near = after[0] if after else (before[-1] if before else None)
+        where = f", {'avant' if after else 'après'} « ## {near} »" if near else ""
+        site.errors.report("section-absente", path, line=present[near] + record.body_line - 1 if near else None,
+                           title=title, kind=record.kind.LABEL, where=where)
     for title in empty_sections(record.kind, markdown):
         site.errors.report("section-vide", path, line=line_of(site.docs_dir / record.src_uri, "^## " + re.escape(title)),
                            title=title)
@@ -81,7 +90,7 @@ def page_markdown(site: Site, edition: str, markdown: str, src_uri: str) -> str:
         markdown = participant_markdown(markdown, record)
     if record is None or record.meta is None:  # invalid front matter, already reported
         return markdown
-    markdown = render_steps(site, record, markdown, edition)
+    markdown = add_total(site, record, render_steps(site, record, markdown, edition))
     markdown = used_in_steps(site, record, markdown, edition)
     return used_in_sequences(site, record, markdown)
 

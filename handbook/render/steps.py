@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import STEP_FIELDS, TRAINER_FIELDS, Site, Step
+from ..model import STEP_FIELDS, TRAINER_FIELDS, Site, Step, Tool, timed_steps
 from ..model.pages import STRUCTURED_STEPS, WORKSHEET_BODY, CaseStudy, MeetingPlan, Template, Worksheet
 from ..model.sections import CASE_USES, STEPS, TEMPLATE_BODY
 from .formats import duration_fr
@@ -48,6 +48,21 @@ def render_steps(site: Site, record, markdown: str, edition: str) -> str:
                 continue
         out.append(f"{match.group('indent')}- *{FIELD_LABELS[key]}*\u00a0: {value}")
     return "\n".join(out)
+
+
+def add_total(site: Site, record, markdown: str) -> str:
+    """« Total : 1 h 30. » at the end of the « Déroulé minuté » section, computed from the steps (never written by
+    hand, so that it cannot go stale)."""
+    if record.kind not in (*STRUCTURED_STEPS, Tool):
+        return markdown
+    steps = site.steps_of(record) if record.kind in STRUCTURED_STEPS else timed_steps(record.body)
+    heading = re.search(r"^##\s+" + re.escape(STEPS) + r"\s*$", markdown, re.M)
+    if not steps or not heading:
+        return markdown
+    following = re.search(r"^##\s", markdown[heading.end():], re.M)
+    end = heading.end() + following.start() if following else len(markdown)
+    total = f"**Total**\u00a0: {duration_fr(sum(step.minutes for step in steps))}.\n\n"
+    return markdown[:end].rstrip("\n") + "\n\n" + total + markdown[end:]
 
 
 def _uses(site: Site, value: str, key: str, edition: str, link) -> str:
