@@ -9,7 +9,8 @@ STAMP_TEST := $(VENV)/.installe-tests
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean documents-session \
-	serve-formation nouvelle-fiche nouvelle-sequence nouveau-cas nouveau-modele nouveau-chapitre nouveau-terme
+	serve-formation nouvelle-fiche nouvelle-sequence nouveau-cas nouveau-modele nouveau-chapitre nouveau-terme \
+	nouveau-support nouvelle-rencontre
 
 help:
 	@echo "make serve   installe puis sert le site sur http://127.0.0.1:8000"
@@ -55,7 +56,7 @@ serve-formation: install
 	$(BIN)/mkdocs serve --no-strict -f mkdocs-formateur.yml --dev-addr 127.0.0.1:8001
 
 # Nouvelles pages : make nouvelle-fiche NOM=marche-exploratoire (idem nouvelle-sequence JOUR=1, nouveau-cas,
-# nouveau-modele, nouveau-chapitre, nouveau-terme). Le squelette dit quoi écrire ; la construction, ce qui manque.
+# nouveau-modele, nouveau-chapitre, nouveau-terme, nouveau-support, nouvelle-rencontre). Le squelette dit quoi écrire ; la construction, ce qui manque.
 define scaffold
 	@test -n "$(NOM)" || { echo "Indiquez le nom du fichier : make $@ NOM=mon-nom (minuscules et tirets)"; exit 2; }
 	$(BIN)/python -m handbook.authoring.scaffold $(1) $(NOM) $(2)
@@ -73,6 +74,10 @@ nouveau-chapitre: install
 	$(call scaffold,chapitre)
 nouveau-terme: install
 	$(call scaffold,terme)
+nouveau-support: install
+	$(call scaffold,support)
+nouvelle-rencontre: install
+	$(call scaffold,rencontre)
 
 build: install fonts
 	MANUEL_EXPORTS=true $(BIN)/mkdocs build --clean
