@@ -6,6 +6,8 @@ DOWNLOADS = "telechargements"
 BOOKLETS = {"participant": "livret-participant.pdf", "formateur": "guide-de-la-personne-qui-forme.pdf"}
 BOOKLET_TITLES = {"participant": "Livret participant", "formateur": "Guide de la personne qui forme"}
 ZIP_NAME = "manuel-hors-ligne.zip"
+#: The A5 pocket booklet (tool sheets, templates, preparation), in both editions.
+POCKET = "livret-de-poche.pdf"
 
 
 def booklet(edition: str) -> str:

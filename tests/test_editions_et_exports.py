@@ -216,7 +216,7 @@ def test_downloads_page_lists_every_file_with_its_size(site_dir, content_site, s
     page = soup("telechargements.html")
     rows = page.select("table.manuel-fichiers tbody tr")
     supports = [r for r in content_site.of_kind(schema.Worksheet) if not r.meta.formateur]
-    expected = (2 + len(content_site.tools) + 2 * len(content_site.of_kind(schema.Template)) + len(supports)
+    expected = (3 + len(content_site.tools) + 2 * len(content_site.of_kind(schema.Template)) + len(supports)
                 + sum(r.meta.remplir == "ordinateur" for r in supports))
     assert len(rows) == expected
     for row in rows:
@@ -254,3 +254,15 @@ def test_offline_zip_works_from_the_file_system(site_dir, page, tmp_path):
     page.locator("a.terme").first.hover()
     page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="visible", timeout=5000)
     assert not errors, errors
+
+
+def test_pocket_booklet(site_dir, content_site):
+    """A5, at most 80 pages, one page per tool sheet at least, the templates, tagged for screen readers."""
+    reader = PdfReader(site_dir / exports.DOWNLOADS / exports.POCKET)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (420, 595), "format A5"
+    assert len(content_site.tools) + len(content_site.of_kind(schema.Template)) < len(reader.pages) <= 80
+    text = squash(pdf_text(site_dir / exports.DOWNLOADS / exports.POCKET))
+    for record in [*content_site.tools.values(), *content_site.of_kind(schema.Template)]:
+        assert squash(record.title) in text, record.title
+    assert squash("Question d'invitation") in text and squash("Pièges à éviter") in text

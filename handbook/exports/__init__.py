@@ -13,13 +13,14 @@ import posixpath
 import time
 from pathlib import Path
 
-from ..downloads import (BOOKLETS, DOWNLOADS, conducteur_pdf, print_pack, template_docx, template_pdf, tool_pdf,
+from ..downloads import (BOOKLETS, DOWNLOADS, POCKET, conducteur_pdf, print_pack, template_docx, template_pdf, tool_pdf,
                          worksheet_docx, worksheet_pdf)
 from ..model import Site, Template, Worksheet
 from ..model.pages import WORKSHEET_BODY
 from .archive import fill_sizes, make_zip
 from .docx import template_docx_file
 from .pdf import render_all
+from .pocket import pocket_html
 from .printed import booklet_html, sheet_html
 from .trainer import conducteur_html, print_pack_html
 
@@ -31,7 +32,8 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
     stands alone: its downloads are in its own folder."""
     started = time.monotonic()
     base_url = site_dir.resolve().as_uri() + "/"
-    jobs = [(booklet_html(site, edition, nav, site_dir), base_url, str(site_dir / DOWNLOADS / BOOKLETS[edition]))]
+    jobs = [(booklet_html(site, edition, nav, site_dir), base_url, str(site_dir / DOWNLOADS / BOOKLETS[edition])),
+            (pocket_html(site, site_dir), base_url, str(site_dir / DOWNLOADS / POCKET))]
     title = site.training.titre
     for slug, record in site.tools.items():
         jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "outil", title), base_url,

@@ -142,6 +142,8 @@ def telechargements(ctx: MacroContext) -> str:
 
     rows = [row(downloads.BOOKLET_TITLES[edition] + " (toutes les pages du manuel)", downloads.booklet(edition),
                 "PDF, A4")]
+    rows.append(row("Livret de poche : les fiches outils en une page, les modèles, la préparation",
+                    f"{downloads.DOWNLOADS}/{downloads.POCKET}", "PDF, A5"))
     if edition == "participant":
         rows.append(row("Le manuel hors ligne (à décompresser, puis ouvrir index.html)",
                         f"{downloads.DOWNLOADS}/{downloads.ZIP_NAME}", "ZIP"))
