@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installe
 STAMP_TEST := $(VENV)/.installe-tests
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean \
+.PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean documents-session \
 	serve-formation nouvelle-fiche nouvelle-sequence nouveau-cas nouveau-modele nouveau-chapitre nouveau-terme
 
 help:
@@ -16,7 +16,10 @@ help:
 	@echo "make test    installe puis lance toute la suite de tests"
 	@echo "make build   construit les deux éditions avec PDF, modèles DOCX et zip (site/, site-formateur/)"
 	@echo "make apercu  construit l'édition participante seule, sans exports (rapide)"
+	@echo "make serve-formation  sert l'édition de formation (notes d'animation) sur http://127.0.0.1:8001"
 	@echo "make bench   mesure les temps de construction et la taille des fichiers produits"
+	@echo "make documents-session LISTE=participants.csv [SESSION=AAAA-MM-JJ] [SORTIE=dossier]"
+	@echo "             feuilles d'émargement et attestations en PDF (sans LISTE : versions vierges)"
 	@echo "make clean   supprime site/ et l'environnement .venv/"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -55,7 +58,7 @@ serve-formation: install
 # nouveau-modele, nouveau-chapitre, nouveau-terme). Le squelette dit quoi écrire ; la construction, ce qui manque.
 define scaffold
 	@test -n "$(NOM)" || { echo "Indiquez le nom du fichier : make $@ NOM=mon-nom (minuscules et tirets)"; exit 2; }
-	$(BIN)/python -m handbook.scaffold $(1) $(NOM) $(2)
+	$(BIN)/python -m handbook.authoring.scaffold $(1) $(NOM) $(2)
 endef
 
 nouvelle-fiche: install
@@ -72,8 +75,8 @@ nouveau-terme: install
 	$(call scaffold,terme)
 
 build: install fonts
-	MANUEL_EXPORTS=1 $(BIN)/mkdocs build --clean
-	MANUEL_EXPORTS=1 $(BIN)/mkdocs build --clean -f mkdocs-formateur.yml
+	MANUEL_EXPORTS=true $(BIN)/mkdocs build --clean
+	MANUEL_EXPORTS=true $(BIN)/mkdocs build --clean -f mkdocs-formateur.yml
 
 pdf: build
 
@@ -90,6 +93,13 @@ fonts:
 	@fc-list 2>/dev/null | grep -q "Liberation Serif" || { \
 	  echo "Polices Liberation absentes : installation des paquets Debian (apt-get)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-liberation fonts-dejavu-core; }
+
+# Documents d'une session, hors du site : feuilles d'émargement par demi-journée et attestations de fin de
+# formation. LISTE : CSV (prenom, nom, structure), jamais dans le dépôt ; SESSION : premier jour d'une session de
+# data/formation.yml (par défaut la prochaine) ; SORTIE : dossier (par défaut documents-session/, ignoré par git).
+documents-session: install fonts
+	@$(BIN)/python -m handbook.session $(if $(LISTE),--liste "$(LISTE)") $(if $(SESSION),--session "$(SESSION)") \
+	  --sortie "$(or $(SORTIE),documents-session)"
 
 test: install-test
 	$(BIN)/python -m pytest

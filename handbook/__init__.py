@@ -1,11 +1,9 @@
-"""Build logic of the handbook « Animer dans la durée une communauté apprenante ».
+"""Build logic of the handbook « Animer dans la durée une communauté apprenante », as one MkDocs plugin.
 
-One module per concern:
-
-- ``schema``: the content model (data files, page types, required sections);
-- ``content``: loading and validating the data files and the pages' front matter;
-- ``errors``: French, actionable error messages collected during a build;
-- ``macros``: variables and macros for mkdocs-macros;
-- ``hooks``: MkDocs hooks (page checks, link messages, search index);
-- ``search``: accent folding for the search index.
+- ``plugin`` and ``config``: the plugin (``plugins: handbook:`` in mkdocs.yml), its typed options and the order of a build;
+- ``model/``: the content model (page types, data files, sections and steps, message catalogue, loading and checks);
+- ``render/``: what the build writes into pages (macros, computed blocks, search folding, French log messages);
+- ``exports/``: PDF booklets and sheets, DOCX templates, the offline zip;
+- ``authoring/``: page skeletons and the reference of the content model, for authors;
+- ``downloads`` (names of the downloadable files) and ``typography`` (French spaces), shared by the others.
 """

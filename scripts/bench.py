@@ -173,7 +173,7 @@ def main() -> None:
         # second to the next, and both builds of a pair run at about the same speed. The ratio is the median of the
         # ratios of the pairs.
         def build_ours() -> float:
-            return timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"})
+            return timed(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "false"})
 
         def build_plain() -> float:
             return timed(MKDOCS + ["-f", str(plain_config)], cwd=ROOT)
@@ -195,16 +195,16 @@ def main() -> None:
         print(f"Rapport (objectif ≤ 1,5), médiane des {RUNS} paires : {decimal(statistics.median(ratios))} "
               f"(de {decimal(ratios[0])} à {decimal(ratios[-1])})")
 
-        counts = instructions([(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "0"}),
+        counts = instructions([(MKDOCS + ["--site-dir", str(work / "html")], {"MANUEL_EXPORTS": "false"}),
                                (MKDOCS + ["-f", str(plain_config), "--site-dir", str(work / "plain-vg")], {})])
         if counts:
             print(f"Rapport en instructions exécutées (valgrind ; ne dépend pas de la charge de la machine) : "
                   f"{decimal(counts[0] / counts[1])} ({decimal(counts[0] / 1e9)} et {decimal(counts[1] / 1e9)} "
                   "milliards)")
 
-        full = timed(MKDOCS + ["--site-dir", str(work / "site")], {"MANUEL_EXPORTS": "1"})
+        full = timed(MKDOCS + ["--site-dir", str(work / "site")], {"MANUEL_EXPORTS": "true"})
         full += timed(MKDOCS + ["-f", "mkdocs-formateur.yml", "--site-dir", str(work / "site-formateur")],
-                      {"MANUEL_EXPORTS": "1"})
+                      {"MANUEL_EXPORTS": "true"})
         print(f"Construction complète, deux éditions avec exports (objectif < 60 s) : {decimal(full)} s")
 
         print("\nFichiers produits :")

@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 def run_mkdocs(project: Path, site_dir: Path, *, config: str = "mkdocs.yml",
                exports: bool = False) -> subprocess.CompletedProcess:
     """Run a strict ``mkdocs build`` of ``project`` into ``site_dir`` (with the PDF/DOCX/zip exports if asked)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MANUEL_EXPORTS="1" if exports else "0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MANUEL_EXPORTS="true" if exports else "false")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config, "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
@@ -80,7 +80,7 @@ def soup(site_dir):
 @pytest.fixture(scope="session")
 def content_site():
     """The content model loaded from the sources, exactly as the build loads it."""
-    from handbook.content import load_site
+    from handbook.model import load_site
 
     return load_site(ROOT, ROOT / "docs")
 
@@ -99,8 +99,7 @@ def make_project(dest: Path) -> Path:
     nav = (FIXTURES / "mini" / "mkdocs.yml").read_text(encoding="utf-8")
     (dest / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
-        f"hooks:\n  - {ROOT / 'handbook' / 'hooks.py'}\n" + nav,
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n" + nav,
         encoding="utf-8",
     )
     return dest

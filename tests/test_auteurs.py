@@ -14,12 +14,13 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, make_project, run_mkdocs
-from handbook import reference, schema
-from handbook.content import split_front_matter
+from handbook import model as schema
+from handbook.authoring import reference
+from handbook.model import split_front_matter
 
 
 def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handbook.scaffold", *args, "--projet", str(project)],
+    return subprocess.run([sys.executable, "-m", "handbook.authoring.scaffold", *args, "--projet", str(project)],
                           capture_output=True, text=True)
 
 
@@ -161,7 +162,7 @@ def test_preview_shows_content_errors_in_the_page(tmp_path):
     project = make_project(tmp_path / "p")
     index = project / "docs" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + '\n{{ outil("inconnu") }}\n', encoding="utf-8")
-    env = dict(os.environ, MANUEL_APERCU="1", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, MANUEL_APERCU="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir",
                              str(project / "site")], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, output(result)

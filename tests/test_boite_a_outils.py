@@ -8,8 +8,8 @@ from urllib.parse import quote
 import pytest
 
 from conftest import address
-from handbook import schema
-from handbook.content import split_front_matter
+from handbook import model as schema
+from handbook.model import split_front_matter
 
 MIN_WORDS, MAX_WORDS = 400, 900
 

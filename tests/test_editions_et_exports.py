@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handbook import exports, schema
-from handbook.hooks import TRAINER_BLOCK
+from handbook import downloads as exports
+from handbook import model as schema
+from handbook.exports.printed import NOT_IN_BOOKLET
+from handbook.render.pages import TRAINER_BLOCK
 from test_site import norm
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,7 +143,7 @@ def last_words_of_booklet(site_dir: Path) -> str:
 def test_participant_booklet(site_dir, content_site):
     path = site_dir / exports.DOWNLOADS / exports.BOOKLETS["participant"]
     titles = [r.title for r in content_site.pages.values()
-              if r.src_uri not in exports.NOT_IN_BOOKLET and not r.src_uri.startswith("formateur/")]
+              if r.src_uri not in NOT_IN_BOOKLET and not r.src_uri.startswith("formateur/")]
     _check_booklet(path, content_site, titles, last_words_of_booklet(site_dir))
     assert "livret participant" in pdf_text(path)[:400].lower()
 
@@ -154,7 +156,7 @@ def test_participant_booklet_has_no_trainer_note(site_dir, trainer_note_samples)
 
 def test_trainer_booklet(trainer_site_dir, content_site, trainer_note_samples):
     path = trainer_site_dir / exports.DOWNLOADS / exports.BOOKLETS["formateur"]
-    titles = [r.title for r in content_site.pages.values() if r.src_uri not in exports.NOT_IN_BOOKLET]
+    titles = [r.title for r in content_site.pages.values() if r.src_uri not in NOT_IN_BOOKLET]
     _check_booklet(path, content_site, titles, last_words_of_booklet(trainer_site_dir))
     text = squash(pdf_text(path))
     assert sum(squash(s) in text for s in trainer_note_samples) >= len(trainer_note_samples) * 0.9

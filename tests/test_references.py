@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, make_project, run_mkdocs
-from handbook import schema
+from handbook import model as schema
 from test_boite_a_outils import words
 from test_site import norm, text_of
 

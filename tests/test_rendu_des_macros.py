@@ -1,4 +1,4 @@
-"""Rendering of the macros: what Jinja is spared (handbook.macros.PlainText) changes nothing in the output."""
+"""Rendering of the macros: what Jinja is spared (handbook.render.jinja.PlainText) changes nothing in the output."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from jinja2 import Environment, TemplateSyntaxError, UndefinedError
 from jinja2.loaders import DictLoader
 
-from handbook import schema
-from handbook.macros import LITERAL_MACROS, FrenchUndefined, PlainText, on_post_page_macros, on_pre_page_macros
+from handbook import model as schema
+from handbook.render.jinja import LITERAL_MACROS, FrenchUndefined, PlainText, on_post_page_macros, on_pre_page_macros
 
 LONG = "Un paragraphe ordinaire, assez long pour être mis de côté pendant que Jinja lit la page."
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import schema
-from handbook.search import FOLDED_FIELD, fold
+from handbook import model as schema
+from handbook.render.search import FOLDED_FIELD, fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -229,7 +229,7 @@ def test_fold(raw, expected):
 
 
 def test_day_pages_render_the_run_sheet(content_site, soup):
-    from handbook.macros import clock_fr
+    from handbook.render.formats import clock_fr
 
     for day in content_site.run_sheet.jours:
         page = soup(f"jour-{day.numero}/index.html")
@@ -266,8 +266,8 @@ def test_every_line_and_objective_is_covered(content_site, soup):
 
 
 def test_sequence_pages_show_schedule_and_steps_add_up(content_site, soup):
-    from handbook.macros import clock_fr
-    from handbook.schema import timed_steps
+    from handbook.render.formats import clock_fr
+    from handbook.model import timed_steps
 
     for ident, record in content_site.sequences.items():
         day, slot = content_site.slot_of(ident)

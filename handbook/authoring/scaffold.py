@@ -1,6 +1,6 @@
 """Create a new page (or glossary term) with a valid skeleton and guidance in comments.
 
-Usage (see the Makefile targets): ``python -m handbook.scaffold TYPE NOM [--jour 1|2]`` with TYPE one of
+Usage (see the Makefile targets): ``python -m handbook.authoring.scaffold TYPE NOM [--jour N]`` with TYPE one of
 fiche, sequence, cas, modele, chapitre, terme. The skeleton deliberately fails the build until the author
 fills it: empty fields and empty sections are reported one by one, in French.
 """
@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import schema
+from .. import model as schema
 
 KINDS = {
     "fiche": schema.Tool,
@@ -25,40 +25,15 @@ KINDS = {
 #: Folders whose navigation section is kept in alphabetical order (after its index page).
 SORTED_FOLDERS = ("outils", "modeles")
 
-#: What to write in each required section (shown as a comment in the skeleton).
-GUIDANCE = {
-    "En bref": "Ce que l'outil permet, et quand l'utiliser dans la vie d'une communauté (lancement, séance régulière, événement).",
-    "Question d'invitation": "La phrase exacte qui lance l'activité, en citation : > « … ? »",
-    "Espace et matériel": "Disposition de la salle ou de la visio, matériel à préparer.",
-    "Participation et groupes": "Qui parle, à qui, combien de temps, en quelle configuration (seul, à deux, à quatre, tout le groupe).",
-    "Déroulé minuté": "Liste numérotée, une étape par ligne : 1. **10 min** · consigne (pour une séquence : 1. **10 min** · Apport · consigne). La somme est vérifiée.",
-    "Rôle et posture de l'animation": "Ce que fait l'animatrice ou l'animateur, ce qu'elle ou il évite.",
-    "À distance": "La version en visio : outils, salles de sous-groupes, tableau blanc partagé, temps à adapter.",
-    "Variantes": "Deux ou trois variantes, en liste.",
-    "Pièges à éviter": "Les erreurs fréquentes, en liste.",
-    "Exemple dans une communauté du domicile": "Une situation fictive et concrète, avec des prénoms inventés.",
-    "Sources": "Origine de l'outil avec la macro cite et la clé d'une référence de data/bibliographie.yml (voir CONTRIBUTING.md), ou « pratique répandue » sans détail inventé.",
-    "Objectifs de la séquence": "« À la fin de la séquence, vous serez capable de : » puis trois ou quatre verbes d'action.",
-    "Apports": "Les notions, expliquées à fond, chacune avec sa source (macro cite) et un exemple du domicile.",
-    "Activité d'application": "Consignes exactes, temps, configuration, production attendue ; puis les deux blocs ci-dessous.",
-    "À retenir": "Trois à six points clés, en liste.",
-    "Pour aller plus loin": "Fiches (macro outil), chapitres du guide, modèles, lectures (macro cite).",
-    "La question traitée": "La question du chapitre, en quelques phrases.",
-    "Notions": "Les notions, avec leurs auteurs et leurs sources (macro cite).",
-    "Repères pratiques": "Des repères concrets pour une communauté du domicile.",
-    "En pratique": "Cinq à huit actions, à l'infinitif, en liste.",
-    "Outils et séquences liés": "Liens vers les fiches (macro outil), avec une phrase chacun ; les séquences qui renvoient au chapitre s'ajoutent seules.",
-    "Contexte": "Le territoire, la communauté, le moment (cas fictif).",
-    "Actrices et acteurs": "Les personnes et structures (inventées), en liste.",
-    "Situation": "Ce qui se passe, concrètement.",
-    "Questions": "Trois à cinq questions, en liste numérotée.",
-    "Pistes d'analyse": "Un bloc replié : ??? note \"Pistes d'analyse\" puis le texte indenté de 4 espaces.",
-    "Outils mobilisables": "Liens vers les fiches (macro outil), les mêmes que le champ « outils ».",
-    "Séquences où le cas est utilisé": "En toutes lettres ; ajoutez aussi un lien vers ce cas dans l'activité d'une séquence.",
-    "Mode d'emploi": "Quand l'utiliser, avec qui, en combien de temps, comment le faire vivre.",
-    "Le modèle": "Des titres ### et des tableaux Markdown aux cellules vides, pour écrire à la main.",
-    "Exemple rempli": "Un exemple fictif, vraisemblable, dans un encadré !!! example \"Exemple fictif\".",
-}
+def training_days(project: Path) -> list[int]:
+    """Numbers of the days of the run sheet (data/deroule.yml)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load((project / "data" / "deroule.yml").read_text(encoding="utf-8"))
+        return [int(day["numero"]) for day in data["jours"]]
+    except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError):
+        return [1]
 
 
 class ScaffoldError(Exception):
@@ -100,7 +75,7 @@ def page_skeleton(kind: type[schema.Page], slug: str, day: int | None = None) ->
     if kind is schema.CaseStudy:
         lines += ['!!! info "Cas fictif"', "    Personnes, structures et situations sont inventées pour la formation.", ""]
     for section in kind.SECTIONS:
-        lines += [f"## {section}", "", _comment(GUIDANCE.get(section, "le contenu de cette section.")), ""]
+        lines += [f"## {section}", "", _comment(section.guidance or "le contenu de cette section."), ""]
         if kind is schema.Sequence and section == "Activité d'application":
             lines += ['??? correction "Pistes de correction"', "    " + _comment("ce qu'une bonne production contient."), "",
                       '!!! animation "Notes pour l\'animation"', "    " + _comment("préparation, matériel, pièges, relances."), ""]
@@ -152,8 +127,9 @@ def create(project: Path, kind_name: str, slug: str, day: int | None = None) -> 
         raise ScaffoldError(f"type « {kind_name} » inconnu ; types possibles : {', '.join([*KINDS, 'terme'])}")
     kind = KINDS[kind_name]
     if kind is schema.Sequence:
-        if day not in (1, 2):
-            raise ScaffoldError("précisez le jour de la séquence : JOUR=1 ou JOUR=2")
+        days = training_days(project)
+        if day not in days:
+            raise ScaffoldError("précisez le jour de la séquence : " + " ou ".join(f"JOUR={d}" for d in days))
         folder = f"jour-{day}"
     else:
         folder = kind.FOLDER
@@ -168,11 +144,11 @@ def create(project: Path, kind_name: str, slug: str, day: int | None = None) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m handbook.scaffold",
+    parser = argparse.ArgumentParser(prog="python -m handbook.authoring.scaffold",
                                      description="Crée une page (ou un terme du glossaire) à remplir.")
     parser.add_argument("type", help="fiche, sequence, cas, modele, chapitre ou terme")
     parser.add_argument("nom", help="nom du fichier, en minuscules et tirets")
-    parser.add_argument("--jour", type=int, default=None, help="jour d'une séquence : 1 ou 2")
+    parser.add_argument("--jour", type=int, default=None, help="jour d'une séquence (1, 2…)")
     parser.add_argument("--projet", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:

@@ -1,9 +1,11 @@
-"""Content errors: French messages that name the file and the problem."""
+"""Content errors of one build: each names the file (and the line when known), the problem and the fix."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+
+from .messages import render
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -16,6 +18,7 @@ class ContentError:
     message: str
     line: int | None = None
     fix: str | None = None
+    key: str = ""
 
     def render(self) -> str:
         where = f"« {self.path} »" + (f", ligne {self.line}" if self.line else "")
@@ -26,23 +29,20 @@ class ContentError:
 
 
 class ErrorCollector:
-    """Collects the content errors of one build and logs each one once."""
+    """Collects the content errors of one build and logs each one once, at ERROR level (shown even with -q)."""
 
     def __init__(self) -> None:
         self.errors: list[ContentError] = []
 
-    def add(self, path: str, message: str, *, line: int | None = None, fix: str | None = None) -> ContentError:
-        error = ContentError(path, message, line, fix)
+    def report(self, key: str, path: str, *, line: int | None = None, echo: bool = True, **values) -> ContentError:
+        """Record the catalogue message ``key`` (see ``messages.CATALOGUE``) about ``path``; log it unless ``echo`` is
+        false (a message of MkDocs rewritten in place is already on its way to the log)."""
+        message, fix = render(key, values)
+        error = ContentError(path, message, line, fix, key)
         if error not in self.errors:
             self.errors.append(error)
-            log.error(error.render())
-        return error
-
-    def record(self, path: str, message: str, *, line: int | None = None, fix: str | None = None) -> ContentError:
-        """Count an error whose message is already being logged (a rewritten MkDocs warning)."""
-        error = ContentError(path, message, line, fix)
-        if error not in self.errors:
-            self.errors.append(error)
+            if echo:
+                log.error(error.render())
         return error
 
     def __len__(self) -> int:

@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from . import schema
-from .typography import french_spaces
+from .. import model as schema
+from ..typography import french_spaces
 
 #: Data files and the model of one of their entries (or of the whole file).
 DATA_MODELS: tuple[tuple[str, type[BaseModel], str], ...] = (
@@ -23,8 +23,9 @@ def folders(kind: type[schema.Page]) -> str:
     """Where pages of ``kind`` live, from the folder the schema gives it (``jour-*`` for the two days)."""
     if kind.FOLDER is None:
         return "toute autre page, et les pages `index.md`"
-    names = [kind.FOLDER.replace("*", str(day)) for day in (1, 2)] if "*" in kind.FOLDER else [kind.FOLDER]
-    return ", ".join(f"`docs/{name}/`" for name in names)
+    if "*" in kind.FOLDER:  # one folder per day of the run sheet
+        return f"`docs/{kind.FOLDER.replace('*', '1')}/`, `docs/{kind.FOLDER.replace('*', '2')}/`… (un dossier par jour)"
+    return f"`docs/{kind.FOLDER}/`"
 
 
 def type_label(annotation: Any) -> str:
@@ -116,11 +117,11 @@ def content_model_markdown() -> str:
             out += ["Blocs obligatoires :", ""]
             out += [f"- `{syntax}`" for syntax in kind.BLOCKS.values()] + [""]
         if kind is schema.Sequence:
-            out += ["Chaque étape du déroulé minuté s'écrit `1. **10 min** · Apport · consigne`, avec une modalité "
+            out += [f"Chaque étape du déroulé minuté s'écrit `{schema.STEP_SYNTAX_WITH_METHOD}`, avec une modalité "
                     "parmi : " + ", ".join(schema.METHODS.values()) + ". La somme des étapes est égale à la durée "
                     "du créneau de la séquence dans `data/deroule.yml`.", ""]
         if kind is schema.Tool:
-            out += ["Chaque étape du déroulé minuté s'écrit `1. **10 min** · consigne` ; la somme tombe dans la "
+            out += [f"Chaque étape du déroulé minuté s'écrit `{schema.STEP_SYNTAX}` ; la somme tombe dans la "
                     "durée annoncée. Finalités possibles : " + ", ".join(f"`{k}` ({v})" for k, v in
                                                                          schema.PURPOSES.items()) + ".", ""]
     out += ["## Fichiers de données", ""]

@@ -1,0 +1,151 @@
+"""The HTML of the printed documents: the booklet of an edition (cover, contents, numbered chapters) and one sheet or
+template, taken from the pages the build has just written."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..downloads import BOOKLET_TITLES
+from ..model.sections import TEMPLATE_EXAMPLE
+
+if TYPE_CHECKING:  # BeautifulSoup is imported only when the exports are built (faster HTML builds)
+    from bs4 import BeautifulSoup
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+#: Pages left out of the booklets: the home page (the cover replaces it), tags and downloads.
+NOT_IN_BOOKLET = {"index.md", "etiquettes.md", "telechargements.md"}
+
+
+def _article(site_dir: Path, url: str) -> BeautifulSoup:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site_dir / url).read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    for selector in ("a.headerlink", "nav.md-tags", ".md-source-file", "form.manuel-filtres", "p.manuel-compte",
+                     "p.manuel-projeter-barre", "div.manuel-aujourdhui", ".manuel-aucun", "p.manuel-telechargements",
+                     "script", "aside.md-source-file"):
+        for node in article.select(selector):
+            node.decompose()
+    for node in article.select("[hidden]"):
+        del node["hidden"]
+    for details in article.find_all("details"):
+        details["open"] = "open"
+    for label in article.select(".tabbed-labels"):
+        label.decompose()
+    return article
+
+
+def _prefix(url: str) -> str:
+    return "p-" + re.sub(r"[^a-z0-9]+", "-", url[:-5].lower()).strip("-")
+
+
+def _rewrite(article, url: str, included: set[str]) -> None:
+    """Make ids unique in the combined document and point internal links at them."""
+    prefix = _prefix(url)
+    for node in article.find_all(id=True):
+        node["id"] = f"{prefix}--{node['id']}"
+    for link in article.find_all("a", href=True):
+        href = link["href"]
+        if re.match(r"^[a-z]+:", href):
+            continue
+        path, _, anchor = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+        if target in included:
+            link["href"] = f"#{_prefix(target)}--{anchor}" if anchor else f"#{_prefix(target)}"
+        else:
+            link.unwrap()
+
+
+def _css(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def booklet_html(site, edition: str, nav, site_dir: Path) -> str:
+    """One HTML document: cover, table of contents, numbered chapters grouped in parts."""
+    from mkdocs.structure.nav import Section
+
+    parts: list[tuple[str, list]] = []
+    for item in nav.items:
+        pages = []
+
+        def collect(node):
+            if isinstance(node, Section):
+                for child in node.children:
+                    collect(child)
+            elif getattr(node, "is_page", False):
+                pages.append(node)
+
+        collect(item)
+        pages = [p for p in pages if p.file.src_uri not in NOT_IN_BOOKLET]
+        if pages:
+            parts.append((item.title if isinstance(item, Section) else pages[0].title, pages))
+
+    included = {p.url for _, pages in parts for p in pages}
+    body, toc = [], []
+    number = 0
+    for part_index, (part_title, pages) in enumerate(parts, start=1):
+        part_id = f"partie-{part_index}"
+        toc.append(f'<li class="toc-partie"><a href="#{part_id}">{part_title}</a></li>')
+        body.append(f'<section class="partie"><h1 class="partie-titre" id="{part_id}">{part_title}</h1>')
+        for page in pages:
+            number += 1
+            article = _article(site_dir, page.url)
+            _rewrite(article, page.url, included)
+            title = article.find("h1")
+            title_text = title.get_text(" ", strip=True) if title else page.title
+            if title:
+                title.decompose()
+            anchor = _prefix(page.url)
+            toc.append(f'<li class="toc-chapitre"><a href="#{anchor}"><span class="num">{number}.</span> '
+                       f"{title_text}</a></li>")
+            body.append(f'<section class="chapitre"><h1 class="chapitre-titre" id="{anchor}">'
+                        f'<span class="num">{number}.</span> {title_text}</h1>'
+                        f'{article.decode_contents()}</section>')
+        body.append("</section>")
+
+    training = site.training
+    sessions = " · ".join(f"{s.dates}, {s.lieu}" for s in training.sessions)
+    kind = BOOKLET_TITLES[edition]
+    cover = (
+        '<section class="couverture">'
+        f'<p class="couverture-edition">{kind}</p>'
+        f'<h1 class="couverture-titre">{training.titre}</h1>'
+        f'<p class="couverture-public">Formation de {training.duree} pour les coordinatrices régionales '
+        f"des unions territoriales du réseau UNA</p>"
+        f'<p class="couverture-session">{sessions}</p>'
+        f'<p class="couverture-date">Version du {date.today().strftime("%d/%m/%Y")}</p>'
+        "</section>"
+    )
+    contents = f'<section class="sommaire"><h1 class="sommaire-titre">Sommaire</h1><ul>{"".join(toc)}</ul></section>'
+    return _document(f"{training.titre} · {kind}", cover + contents + "".join(body), "livret.css", kind)
+
+
+def sheet_html(site_dir: Path, url: str, kind: str, training_title: str) -> str:
+    """One tool sheet or one template, ready to print on one or two A4 pages."""
+    article = _article(site_dir, url)
+    _rewrite(article, url, {url})
+    if kind == "modele":
+        example = article.find(id=f"{_prefix(url)}--{TEMPLATE_EXAMPLE.id}")
+        if example is not None:  # the blank template is printed, not the filled-in example
+            for node in list(example.find_next_siblings()):
+                node.decompose()
+            example.decompose()
+    title = article.find("h1").get_text(" ", strip=True)
+    label = "Fiche outil" if kind == "outil" else "Modèle à remplir"
+    return _document(title, str(article), "fiche.css", f"{label} · {training_title}", kind=kind)
+
+
+def _document(title: str, body: str, stylesheet: str, running: str, kind: str = "") -> str:
+    return (
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+        f"<title>{title}</title><meta name=\"author\" content=\"Manuel de formation\">"
+        f"<style>{_css('commun.css')}{_css(stylesheet)}"
+        f'@page {{ @top-left {{ content: "{running}"; }} }}</style></head>'
+        f'<body class="{kind}">{body}</body></html>'
+    )
+
+

@@ -1,0 +1,192 @@
+"""Macros that compute tables and lists from the content: run sheets of the days, coverage of the programme,
+catalogue, glossary cross-references, the trainer's run sheet, material, printing and downloads."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from .. import downloads
+from ..model import PAGE_TYPES, CaseStudy, Sequence, Template, minutes, timed_steps
+from .blocks import catalogue_markdown, today_block
+from .context import MacroContext
+from .formats import clock_fr, duration_fr
+from .links import outil
+from .search import fold
+
+
+def pages_du_type(ctx: MacroContext, key: str) -> list[dict]:
+    """Pages of one type (sequence, outil, chapitre, cas, modele), sorted for listing."""
+    kinds = {kind.KEY: kind for kind in PAGE_TYPES}
+    if key not in kinds:
+        ctx.unknown("type de page inconnu", key, kinds)
+        return []
+    records = [r for r in ctx.site.of_kind(kinds[key]) if r.meta is not None]  # invalid ones are reported
+    records.sort(key=lambda r: (r.raw.get("ordre", 0), str(r.raw.get("id", "")), fold(r.title)))
+    return [{"titre": r.title, "description": r.raw.get("description", ""), "lien": ctx.link_to(r.src_uri),
+             "meta": r.meta} for r in records]
+
+
+def deroule(ctx: MacroContext, day_number: int) -> str:
+    """The run sheet of one day as a table: time, sequence, objectives, methods, tools, duration."""
+    site = ctx.site
+    if site.run_sheet is None:
+        return ""
+    day = next((d for d in site.run_sheet.jours if d.numero == day_number), None)
+    if day is None:
+        return ctx.unknown("jour inconnu dans le déroulé", str(day_number), [str(d.numero) for d in site.run_sheet.jours])
+    objectives = site.objective_labels()
+    rows = ["| Horaire | Séquence | Objectifs | Modalités | Outils | Durée |",
+            "|---|---|---|---|---|---|"]
+    sequences = site.sequences
+    for slot in day.creneaux:
+        hours = f"{clock_fr(slot.debut)} – {clock_fr(slot.fin)}"
+        if slot.pause:
+            rows.append(f"| {hours} | *{slot.pause}* | | | | {duration_fr(slot.duration)} |")
+            continue
+        record = sequences.get(slot.sequence)
+        if record is None or record.meta is None:
+            continue  # reported by the run-sheet check
+        methods = list(dict.fromkeys(step["method"] for step in timed_steps(record.body) if step["method"]))
+        goals = ", ".join(f'[{o}]({ctx.link_to("formation.md")}#objectifs "{objectives.get(o, o)}")'
+                          for o in record.meta.objectifs)
+        tools = ", ".join(outil(ctx, t) for t in record.meta.outils) or "·"
+        rows.append(f"| {hours} | [{record.title}]({ctx.link_to(record.src_uri)}) | {goals} | "
+                    f"{', '.join(methods)} | {tools} | {duration_fr(slot.duration)} |")
+    training = sum(slot.duration for slot in day.creneaux if slot.sequence)
+    rows.append(f"| | **Total de formation** | | | | **{duration_fr(training)}** |")
+    live = [{"debut": slot.debut, "fin": slot.fin, "sequence": slot.sequence or "",
+             "titre": sequences[slot.sequence].title if slot.sequence in sequences else slot.pause}
+            for slot in day.creneaux]
+    return today_block(live) + "\n\n" + "\n".join(rows)
+
+
+def couverture(ctx: MacroContext) -> str:
+    """Which sequences serve each training objective and treat each programme line."""
+    site = ctx.site
+    if site.training is None:
+        return ""
+
+    def links(records):
+        return ", ".join(f"[{r.title}]({ctx.link_to(r.src_uri)}) (jour {r.meta.jour})" for r in records)
+
+    rows = ["| Objectif | Séquences qui le servent |", "|---|---|"]
+    for o in site.training.objectifs:
+        rows.append(f"| **{o.id}**. {o.libelle} | {links(site.sequences_for('objectifs', o.id))} |")
+    rows += ["", "| Ligne du programme | Séquences qui la traitent |", "|---|---|"]
+    for line in site.training.lines():
+        rows.append(f"| {line.libelle} <span class=\"manuel-id\">{line.id}</span> | "
+                    f"{links(site.sequences_for('lignes', line.id))} |")
+    return "\n".join(rows)
+
+
+def catalogue(ctx: MacroContext) -> str:
+    """The toolbox catalogue: filter form (shown by JavaScript) and one list item per tool sheet."""
+    tools = sorted((r for r in ctx.site.tools.values() if r.meta is not None), key=lambda r: fold(r.title))
+    return catalogue_markdown(tools, ctx.link_to)
+
+
+def renvois_du_terme(ctx: MacroContext, ident: str) -> str:
+    """Sources, pages that mark the term with {{ terme("…") }} and related terms of a glossary entry: HTML paragraphs,
+    whose links are valid by construction, so that the Markdown conversion has nothing to parse in them."""
+    site = ctx.site
+    if ident not in site.glossary:
+        return ctx.unknown("terme du glossaire inconnu", ident, site.glossary)
+    term = site.glossary[ident]
+    bibliography = ctx.url_of("bibliographie.md")
+    rows = [("Sources" if len(term.sources) > 1 else "Source",
+             [(f"{site.references[k].court}, {site.references[k].annee}", f"{bibliography}#{k}") for k in term.sources]),
+            ("Employé dans", [(r.title, href) for r in site.term_usage().get(ident, [])
+                              if (href := ctx.url_of(r.src_uri)) is not None]),
+            ("Voir aussi", [(site.glossary[other].terme, f"#{other}") for other in term.lies])]
+    return "\n".join(
+        f"<p><strong>{label}</strong>\u00a0: " + ", ".join(
+            f'<a href="{html.escape(href)}">{html.escape(text, quote=False)}</a>' for text, href in links) + "</p>"
+        for label, links in rows if links)
+
+
+def deroule_detaille(ctx: MacroContext, day_number: int) -> str:
+    """Trainer's run sheet: every step of every sequence with its clock time."""
+    out = []
+    for slot, record in ctx.site.day_slots(day_number):
+        if record is None or record.meta is None:
+            if slot.pause:
+                out += [f"**{clock_fr(slot.debut)} – {clock_fr(slot.fin)} · {slot.pause}**", ""]
+            continue
+        out += [f"### {clock_fr(slot.debut)} – {clock_fr(slot.fin)} · {record.title}", "",
+                f"[Ouvrir la séquence]({ctx.link_to(record.src_uri)}) · {duration_fr(slot.duration)}", "",
+                "| Début | Durée | Modalité | Étape |", "|---|---|---|---|"]
+        start = minutes(slot.debut)
+        for step in timed_steps(record.body):
+            clock = f"{start // 60:02d}:{start % 60:02d}"
+            text = step["text"].replace("|", "/")
+            out.append(f"| {clock_fr(clock)} | {duration_fr(step['minutes'])} | {step['method'] or ''} | {text} |")
+            start += step["minutes"]
+        out.append("")
+    return "\n".join(out)
+
+
+def materiel_du_jour(ctx: MacroContext, day_number: int) -> str:
+    """Material of the tools used by each sequence of a day (checklist)."""
+    out = []
+    for slot, record in ctx.site.day_slots(day_number):
+        if record is None or record.meta is None or not record.meta.outils:
+            continue
+        out += [f"**{clock_fr(slot.debut)} · {record.title}**", ""]
+        for slug in record.meta.outils:
+            for item in ctx.site.tools[slug].meta.materiel:
+                out.append(f"- ☐ {item.rstrip('.')} ({outil(ctx, slug)})")
+        out.append("")
+    return "\n".join(out)
+
+
+def liste_impressions(ctx: MacroContext) -> str:
+    """What to print: templates, then the tool sheets and cases used during the days."""
+    site, link_to = ctx.site, ctx.link_to
+    out = ["| Document | Pour | Quand |", "|---|---|---|"]
+    for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
+        uses = site.linking_pages(record.src_uri, Sequence)
+        when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses if u.meta) or "après la formation"
+        out.append(f"| Modèle · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par personne | {when} |")
+    for record in sorted(site.of_kind(CaseStudy), key=lambda r: fold(r.title)):
+        uses = site.linking_pages(record.src_uri, Sequence)
+        when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses if u.meta)
+        out.append(f"| Étude de cas · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par petit groupe | {when} |")
+    for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
+        uses = site.sequences_for("outils", slug)
+        if uses:
+            when = ", ".join(f"jour {u.meta.jour} · {u.title}" for u in uses)
+            out.append(f"| Fiche outil · [{record.title}]({link_to(record.src_uri)}) | un exemplaire par personne | {when} |")
+    return "\n".join(out)
+
+
+def telechargements(ctx: MacroContext) -> str:
+    """Table of the downloadable files of this edition; sizes are written once the files exist."""
+    site, edition = ctx.site, ctx.edition
+    here = posixpath.dirname(ctx.current) or "."
+
+    def row(label: str, path: str, kind: str) -> str:
+        href = posixpath.relpath(path, here)
+        return (f'<tr><td><a href="{href}">{label}</a></td><td>{kind}</td>'
+                f'<td><span class="manuel-taille" data-fichier="{path}">à générer</span></td></tr>')
+
+    rows = [row(downloads.BOOKLET_TITLES[edition] + " (toutes les pages du manuel)", downloads.booklet(edition),
+                "PDF, A4")]
+    if edition == "participant":
+        rows.append(row("Le manuel hors ligne (à décompresser, puis ouvrir index.html)",
+                        f"{downloads.DOWNLOADS}/{downloads.ZIP_NAME}", "ZIP"))
+        for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
+            slug = posixpath.basename(record.src_uri)[:-3]
+            rows.append(row(f"Modèle · {record.title}", downloads.template_pdf(slug), "PDF à imprimer"))
+            rows.append(row(f"Modèle · {record.title}", downloads.template_docx(slug), "DOCX modifiable"))
+        for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
+            rows.append(row(f"Fiche outil · {record.title}", downloads.tool_pdf(slug), "PDF, A4"))
+    head = "<thead><tr><th>Document</th><th>Format</th><th>Taille</th></tr></thead>"
+    return f'<table class="manuel-fichiers">{head}<tbody>{"".join(rows)}</tbody></table>'
+
+
+def modele_de_contenu(ctx: MacroContext) -> str:
+    """Reference of the content model, generated from the schema."""
+    from ..authoring.reference import content_model_markdown  # only the trainer edition has this page
+
+    return content_model_markdown()
