@@ -21,14 +21,16 @@ import json
 import re
 from pathlib import Path
 
+from .downloads import BOOKLETS
+
 OFFLINE_LIST = "hors-ligne.json"
 
 #: Files never listed, by name.
 EXCLUDED_NAMES = frozenset({OFFLINE_LIST, "sw.js", "sitemap.xml", "sitemap.xml.gz"})
 #: Folders never listed (trainer-only pages).
 EXCLUDED_FOLDERS = ("formateur/",)
-#: Trainer-only downloads, by name (see BOOKLETS in handbook/exports.py).
-TRAINER_ONLY = frozenset({"guide-de-la-personne-qui-forme.pdf"})
+#: Trainer-only downloads, by name.
+TRAINER_ONLY = frozenset({BOOKLETS["formateur"]})
 #: Files an HTTP reader never loads (see the module docstring).
 NOT_LOADED = frozenset({"search/search_index.js"})
 #: Search language files: only those French search loads are kept.

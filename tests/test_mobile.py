@@ -4,11 +4,12 @@ of the home page, and the installable offline app (service worker) over a loopba
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from handbook.offline_app import OFFLINE_LIST, write_offline_manifest
+from handbook.offline_app import OFFLINE_LIST, offline_files, write_offline_manifest
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2, "locale": "fr-FR"}
@@ -130,16 +131,30 @@ def test_home_page_first_screen_offers_before_during_after(browser, server, widt
 # --------------------------------------------------------------------------
 
 
-def test_offline_list_has_the_participant_edition_without_the_zip(site_dir, tmp_path):
-    target = write_offline_manifest(site_dir, "essai")
-    data = json.loads(target.read_text(encoding="utf-8"))
+def test_offline_list_has_the_participant_edition_without_the_zip(site_dir):
+    data = json.loads((site_dir / OFFLINE_LIST).read_text(encoding="utf-8"))  # written by the build
     urls = {f["url"] for f in data["fichiers"]}
-    assert data["version"] == "essai"
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", data["version"]), data["version"]  # the date on the booklets' covers
+    assert data["fichiers"] == offline_files(site_dir)
     assert data["taille"] == sum(f["taille"] for f in data["fichiers"])
     assert {"index.html", "glossaire.html", "search/search_index.json", "jour-1/index.html"} <= urls
     assert any(u.startswith("telechargements/") and u.endswith(".pdf") for u in urls), "aucun PDF dans la liste"
     assert not [u for u in urls if u.endswith((".zip", ".map")) or u.startswith("formateur/") or u == OFFLINE_LIST]
     assert all((site_dir / u).is_file() for u in urls)
+
+
+def test_offline_list_of_the_trainer_edition_leaves_its_own_pages_out(trainer_site_dir):
+    data = json.loads((trainer_site_dir / OFFLINE_LIST).read_text(encoding="utf-8"))
+    urls = {f["url"] for f in data["fichiers"]}
+    assert "index.html" in urls and (trainer_site_dir / "formateur").is_dir()
+    assert not [u for u in urls if u.startswith("formateur/")]
+
+
+def test_write_offline_manifest_names_the_version(tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    (tmp_path / "manuel-hors-ligne.zip").write_bytes(b"PK")
+    data = json.loads(write_offline_manifest(tmp_path, "essai").read_text(encoding="utf-8"))
+    assert data == {"version": "essai", "taille": 15, "fichiers": [{"url": "index.html", "taille": 15}]}
 
 
 def test_manifest_is_french_with_icons(site_dir):
@@ -157,8 +172,6 @@ KEPT = "document.querySelector('.manuel-hors-ligne__etat').textContent"
 
 @pytest.mark.browser
 def test_keep_offline_then_read_search_and_open_a_pdf_without_network(browser, site_dir, server):
-    if not (site_dir / OFFLINE_LIST).is_file():
-        write_offline_manifest(site_dir, "essai")
     listed = json.loads((site_dir / OFFLINE_LIST).read_text(encoding="utf-8"))
     context = browser.new_context(**PHONE)
     try:
