@@ -13,12 +13,14 @@ Order of a build (MkDocs events, with their priority against the other plugins):
 6. ``on_page_content``: download buttons (exports builds), computed blocks, glossary tooltips, image checks;
 7. ``on_post_build`` (priority -50, after the search plugin, before the offline plugin): stop on content errors (or
    show them on the pages of a preview), add the accent-folded search field;
-8. ``on_post_build`` (priority -150, after the offline plugin): the exports, when ``exports`` is on.
+8. ``on_post_build`` (priority -150, after the offline plugin): the exports, when ``exports`` is on, then the list of
+   files the installable offline app keeps (``hors-ligne.json``, every build).
 """
 
 from __future__ import annotations
 
 import gc
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -26,6 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .config import HandbookConfig
 from .model import Site, load_site
+from .offline_app import write_offline_manifest
 from .render import logs
 from .render.blocks import download_buttons, show_errors_in_pages
 from .render.pages import editions_nav, exclude_trainer_pages, page_content, page_markdown
@@ -99,5 +102,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             from .exports import build_exports  # WeasyPrint, python-docx and BeautifulSoup only when needed
 
             build_exports(self.site, self.config.edition, self.nav, Path(config.site_dir))
+        # Last, so that it lists the exports; the version is the date printed on the booklets' covers
+        write_offline_manifest(Path(config.site_dir), date.today().strftime("%d/%m/%Y"))
 
     on_post_build = CombinedEvent(_check_and_fold, _exports)

@@ -149,6 +149,46 @@ def test_participant_booklet(site_dir, content_site):
     assert "livret participant" in pdf_text(path)[:400].lower()
 
 
+def _structure_types(node, found: set[str]) -> set[str]:
+    """Every structure type (``/S``: ``/H1``, ``/P``, ``/Table``…) under ``node`` of a PDF structure tree."""
+    node = node.get_object()
+    if isinstance(node, list):
+        for kid in node:
+            _structure_types(kid, found)
+    elif hasattr(node, "get"):
+        if "/S" in node:
+            found.add(str(node["/S"]))
+        if "/K" in node:
+            _structure_types(node["/K"], found)
+    return found
+
+
+def _check_tagged(path: Path) -> set[str]:
+    """A tagged PDF in French (issue #20: accessible PDFs); returns the structure types of its tree."""
+    catalog = PdfReader(path).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog, f"{path.name} : PDF sans arbre de structure"
+    # pypdf's BooleanObject(False) is truthy: compared with ==, never with « is » nor bool()
+    assert catalog.get("/MarkInfo", {}).get("/Marked") == True, f"{path.name} : /MarkInfo /Marked absent"  # noqa: E712
+    assert catalog.get("/Lang") == "fr", f"{path.name} : langue {catalog.get('/Lang')!r}"
+    return _structure_types(catalog["/StructTreeRoot"], set())
+
+
+def test_participant_booklet_is_tagged_in_french(site_dir):
+    path = site_dir / exports.DOWNLOADS / exports.BOOKLETS["participant"]
+    types = _check_tagged(path)
+    assert {"/H1", "/H2", "/P", "/L", "/Table", "/TH", "/Link"} <= types, sorted(types)
+    reader = PdfReader(path)
+    assert reader.metadata.title.endswith("Livret participant")
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+
+
+def test_every_pdf_of_the_participant_edition_is_tagged(site_dir):
+    pdfs = sorted((site_dir / exports.DOWNLOADS).rglob("*.pdf"))
+    assert len(pdfs) > 20
+    for path in pdfs:
+        assert "/H1" in _check_tagged(path), f"{path.name} : pas de titre de niveau 1 dans la structure"
+
+
 def test_participant_booklet_has_no_trainer_note(site_dir, trainer_note_samples):
     text = squash(pdf_text(site_dir / exports.DOWNLOADS / exports.BOOKLETS["participant"]))
     leaks = [s for s in trainer_note_samples if squash(s) in text]

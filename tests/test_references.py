@@ -141,5 +141,10 @@ def test_glossary_tooltip_on_hover_and_focus(page, server, content_site):
     page.keyboard.press("Tab")
     term.focus()
     tooltip.first.wait_for(state="visible", timeout=5000)
+    # A click opens the definition in place (glossaire.js, issue #20); its link still leads to the glossary entry.
     term.click()
+    box = page.locator(".manuel-definition")
+    box.wait_for(state="visible", timeout=5000)
+    assert definition[:30] in box.inner_text()
+    box.locator("a").click()
     page.wait_for_url(re.compile(r"glossaire\.html#" + ident))

@@ -6,6 +6,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+#: Accessible PDFs: WeasyPrint's PDF/UA-1 variant tags the content (structure tree, ``/MarkInfo /Marked true``), and
+#: writes the language of the page (``/Lang``), its title shown by readers and the PDF/UA identification. The flag
+#: does not make a file compliant by itself: headings in order and a text for every image stay the pages' job.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
 
 def _local_only(url: str, timeout: int = 10, ssl_context=None):
     from weasyprint import default_url_fetcher
@@ -22,7 +27,7 @@ def render_pdf(job: tuple[str, str, str]) -> str:
     from ..figures import for_print  # WeasyPrint paints CSS variables black inside SVG: plain colours for print
 
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=for_print(html), base_url=base_url, url_fetcher=_local_only).write_pdf(target)
+    HTML(string=for_print(html), base_url=base_url, url_fetcher=_local_only).write_pdf(target, **PDF_OPTIONS)
     return target
 
 
