@@ -44,3 +44,9 @@ def conducteur_pdf(day: int) -> str:
 
 def print_pack(day: int) -> str:
     return f"{TRAINER_FOLDER}/carnet-d-impression-jour-{day}.pdf"
+
+
+#: Blank session documents of the trainer edition (the names are also those ``make documents-session`` writes).
+SESSION_BLANKS = f"{TRAINER_FOLDER}/session"
+SHEETS_COMBINED = "emargements.pdf"
+BLANK_ATTESTATION = "attestation-a-remplir.pdf"

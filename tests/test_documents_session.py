@@ -262,9 +262,11 @@ def test_blank_documents_for_the_trainer_downloads(tmp_path, site, plan, people)
     kept.write_bytes(b"garde")
     files = session.blank_documents(site, tmp_path, session="2026-01-14")
     assert sorted(p.name for p in files) == sorted([f"emargement-{h.slug}.pdf" for h in plan.half_days]
-                                                   + [render.BLANK_ATTESTATION])
+                                                   + [render.BLANK_ATTESTATION, render.SHEETS_COMBINED])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([p.name for p in files] + [kept.name])
-    for path in files:
+    combined = tmp_path / render.SHEETS_COMBINED
+    assert len(PdfReader(combined).pages) == len(plan.half_days)
+    for path in (p for p in files if p != combined):
         reader = check_pdf(path, "Feuille d'émargement" if path.name.startswith("emargement") else "Attestation")
         assert len(reader.pages) == 1, path.name
         text = pdf_text(path)

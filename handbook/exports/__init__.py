@@ -13,7 +13,7 @@ import posixpath
 import time
 from pathlib import Path
 
-from ..downloads import (BOOKLETS, DOWNLOADS, POCKET, conducteur_pdf, print_pack, template_docx, template_pdf, tool_pdf,
+from ..downloads import (BOOKLETS, DOWNLOADS, POCKET, SESSION_BLANKS, conducteur_pdf, print_pack, template_docx, template_pdf, tool_pdf,
                          worksheet_docx, worksheet_pdf)
 from ..model import Site, Template, Worksheet
 from ..model.pages import WORKSHEET_BODY
@@ -60,9 +60,20 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
             jobs.append((conducteur_html(site_dir, f"formateur/conducteur-jour-{day}.html", running), base_url,
                          str(site_dir / conducteur_pdf(day))))
             jobs.append((print_pack_html(site, site_dir, day, running), base_url, str(site_dir / print_pack(day))))
+        _blank_session_documents(site, site_dir)
     render_all(jobs)
     fill_sizes(site_dir)
     if edition == "participant":
         make_zip(site_dir)
         fill_sizes(site_dir)
     log.info(f"Exports : {len(jobs)} PDF en {time.monotonic() - started:.1f} s")
+
+
+def _blank_session_documents(site: Site, site_dir: Path) -> None:
+    """Blank attendance sheets and attestation for the next session, in the trainer downloads."""
+    from ..session import SessionError, blank_documents
+
+    try:
+        blank_documents(site, site_dir / SESSION_BLANKS)
+    except SessionError as error:
+        site.errors.report("documents-session", "data/formation.yml", problem=str(error))

@@ -69,6 +69,8 @@ CATALOGUE: dict[str, Message] = {
                            "ajustez les étapes ou le champ « duree »"),
     "total-a-la-main": Message("le total du déroulé minuté est écrit à la main",
                                "supprimez cette ligne : la construction calcule et affiche le total"),
+    "documents-session": Message("documents de session vierges impossibles à produire : {problem}",
+                                 "corrigez les sessions de la fiche programme"),
     "somme-rencontre": Message("les étapes du déroulé minuté font {total} min, mais la rencontre dure {duration} min "
                                "(champ « duree »)", "ajustez les durées des étapes ou le champ « duree »"),
     # Fields of a structured step

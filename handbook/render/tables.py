@@ -152,6 +152,10 @@ def telechargements(ctx: MacroContext) -> str:
             rows.append(row(f"Conducteur du jour {day}", downloads.conducteur_pdf(day), "PDF, A4 paysage"))
             rows.append(row(f"Carnet d'impression du jour {day} (les documents à distribuer, dans l'ordre)",
                             downloads.print_pack(day), "PDF à imprimer"))
+        rows.append(row("Feuilles d'émargement vierges, une par demi-journée de la prochaine session",
+                        f"{downloads.SESSION_BLANKS}/{downloads.SHEETS_COMBINED}", "PDF à imprimer"))
+        rows.append(row("Attestation de fin de formation à remplir",
+                        f"{downloads.SESSION_BLANKS}/{downloads.BLANK_ATTESTATION}", "PDF à imprimer"))
     for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
         slug = posixpath.basename(record.src_uri)[:-3]
         rows.append(row(f"Modèle · {record.title}", downloads.template_pdf(slug), "PDF à imprimer"))

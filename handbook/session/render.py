@@ -12,10 +12,10 @@ from . import documents as docs
 from .participants import Person, slug, sort_key
 from .plan import SessionPlan
 
-SHEETS_COMBINED = "emargements.pdf"
+from ..downloads import BLANK_ATTESTATION, SHEETS_COMBINED  # noqa: E402 (names shared with the downloads page)
+
 ATTESTATIONS_COMBINED = "attestations.pdf"
 ATTESTATIONS_DIR = "attestations"
-BLANK_ATTESTATION = "attestation-a-remplir.pdf"
 
 
 def sheet_name(half) -> str:
@@ -60,6 +60,7 @@ def render_documents(plan: SessionPlan, people: list[Person] | None, folder: Pat
         written.append(_write(rendered, folder / sheet_name(half)))
         sheets.append(rendered)
     if ordered is None:
+        written.append(_combined(sheets, f"Feuilles d’émargement à remplir · {plan.title}", folder / SHEETS_COMBINED))
         blank = _render(docs.page(docs.attestation_title(plan, None), docs.attestation_footer(plan, None),
                                   [docs.attestation(plan, None)]))
         written.append(_write(blank, folder / BLANK_ATTESTATION))
