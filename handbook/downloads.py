@@ -42,3 +42,11 @@ def conducteur_pdf(day: int) -> str:
 
 def print_pack(day: int) -> str:
     return f"{TRAINER_FOLDER}/carnet-d-impression-jour-{day}.pdf"
+
+
+def slides_pptx(day: int) -> str:
+    return f"{TRAINER_FOLDER}/diapositives-jour-{day}.pptx"
+
+
+def slides_pdf(day: int) -> str:
+    return f"{TRAINER_FOLDER}/diapositives-jour-{day}.pdf"
