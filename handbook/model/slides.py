@@ -75,6 +75,7 @@ def plain(text: str) -> str:
     text = re.sub(r'\{\{\s*terme\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)\s*\}\}', r"\1", text)
     text = re.sub(r'\{\{\s*(?:outil|sequence|terme)\(\s*"([^"]*)"\s*\)\s*\}\}', r"\1", text)
     text = re.sub(r"\{\{.*?\}\}", "", text)
+    text = re.sub(r"<!--.*?-->", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\*\*(.+?)\*\*|\*(.+?)\*", lambda m: m.group(1) or m.group(2), text)
     return re.sub(r"\s+", " ", text).strip()
