@@ -1,4 +1,4 @@
-"""Slides from the sequence pages (issue #17): slide blocks, the fit check, the PPTX and 16:9 PDF of each day, room mode.
+"""Slides from the sequence pages (issue #17): slide blocks, the fit check, each day's PPTX and 16:9 PDF, room mode.
 
 The slide blocks are counted here straight from the sources (``!!! diapo`` lines), not with the build's parser, so that
 a parser that loses a block fails these tests.
@@ -56,10 +56,12 @@ def test_every_sequence_has_two_to_six_slides(content_site):
 
 
 def test_parser_reads_title_items_figure_and_notes():
-    body = ('Texte.\n\n!!! diapo page "Un titre"\n    - Une **phrase** clé\n    - Une autre,\n      sur deux lignes\n\n'
-            '    {{ figure("trois-horizons") }}\n\n    !!! notes\n        Ce que vous dites.\n\nSuite de la page.\n')
+    body = ('Texte.\n\n!!! diapo page "Un titre"\n    - Une **phrase** clé\n    - Une autre,\n'
+            '      sur deux lignes\n\n    {{ figure("trois-horizons") }}\n\n'
+            '    !!! notes\n        Ce que vous dites.\n\nSuite de la page.\n')
     [slide] = parse_slides("jour-1/x.md", body, 10)
-    assert (slide.title, slide.line, slide.figure, slide.notes) == ("Un titre", 12, "trois-horizons", "Ce que vous dites.")
+    assert (slide.title, slide.line, slide.figure) == ("Un titre", 12, "trois-horizons")
+    assert slide.notes == "Ce que vous dites."
     assert slide.items == ["Une phrase clé", "Une autre, sur deux lignes"] and slide.on_page and not slide.is_title
 
 
@@ -200,7 +202,15 @@ def test_room_mode_projects_slide_blocks_with_their_notes(browser, trainer_site_
     assert page.locator(f"#{label}").count() == 1, "le nom accessible de la figure projetée est introuvable"
     page.keyboard.press("Escape")
     assert page.locator(".manuel-salle").count() == 0
+    presenter = browser.new_page()
+    presenter.on("pageerror", lambda exc: errors.append(str(exc)))
+    presenter.goto((trainer_site_dir / "jour-1" / "ecosysteme.html").as_uri() + "#presentation=2")
+    notes = presenter.locator(".manuel-presentation__notes")
+    notes.wait_for()
+    assert "Cet apport tient lieu du cadrage de la carte" in notes.inner_text()
+    assert "La carte des acteurs" in presenter.locator(".manuel-presentation__actuelle h2").nth(1).inner_text()
     assert not errors, errors
+    presenter.close()
     page.close()
 
 

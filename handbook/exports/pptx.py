@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .slides import (BODY_BOX, BODY_PX, COVER_BODY_BOX, COVER_SUBTITLE_BOX, COVER_TITLE_BOX, COVER_TITLE_PX,
-                     FIGURE_TEXT_BOX, LINE, MUTED, PRIMARY, TEXT, TITLE_BOX, TITLE_PX, DaySlide, aspect,
+                     FIGURE_TEXT_BOX, LINE, MUTED, PRIMARY, TEXT, TITLE_BOX, TITLE_LINE, TITLE_PX, DaySlide, aspect,
                      day_slides, fit, typeset)
 
 FONT = "Arial"  # Liberation Sans, the PDF's font, has the same metrics
@@ -28,8 +28,9 @@ def _rgb(colour: str):
 
 
 def _text_box(slide, box, lines: list[str], size_px: float, *, colour: str = TEXT, bold: bool = False,
-              bullets: bool = False, name: str = ""):
-    """A real, editable text box: one paragraph a line, the slide's font and size."""
+              bullets: bool = False, name: str = "", spacing: float = LINE):
+    """A real, editable text box: one paragraph a line, the slide's font and size, the PDF's line height (exact
+    spacing in points, as CSS's line-height)."""
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Pt
 
@@ -43,7 +44,7 @@ def _text_box(slide, box, lines: list[str], size_px: float, *, colour: str = TEX
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.line_spacing = LINE
+        paragraph.line_spacing = Pt(size_px * 0.75 * spacing)
         if bullets:
             paragraph.space_after = Pt(size_px * 0.75 * 0.4)
         run = paragraph.add_run()
@@ -89,12 +90,14 @@ def _add_slide(prs, entry: DaySlide) -> None:
     slide = prs.slides.add_slide(layout)
     _band(slide)
     if entry.slide.is_title:
-        _text_box(slide, COVER_TITLE_BOX, [entry.title], COVER_TITLE_PX, colour=PRIMARY, bold=True, name="Titre")
+        _text_box(slide, COVER_TITLE_BOX, [entry.title], COVER_TITLE_PX, colour=PRIMARY, bold=True, name="Titre",
+                  spacing=TITLE_LINE)
         _text_box(slide, COVER_SUBTITLE_BOX, [typeset(entry.subtitle)], BODY_PX, colour=MUTED, name="Horaire")
         if entry.items:
             _text_box(slide, COVER_BODY_BOX, entry.items, BODY_PX, name="Texte")
     else:
-        _text_box(slide, TITLE_BOX, [entry.title], TITLE_PX, colour=PRIMARY, bold=True, name="Titre")
+        _text_box(slide, TITLE_BOX, [entry.title], TITLE_PX, colour=PRIMARY, bold=True, name="Titre",
+                  spacing=TITLE_LINE)
         if entry.items:
             _text_box(slide, FIGURE_TEXT_BOX if entry.slide.figure else BODY_BOX, entry.items, BODY_PX,
                       bullets=True, name="Texte")

@@ -17,7 +17,7 @@ from ..typography import french_spaces
 #: Colours: the site's primary colour for titles and the band, near black for text.
 PRIMARY, TEXT, MUTED = "#00695c", "#1a1a1a", "#4d4d4d"
 FONT = "Liberation Sans"  # metric twin of Arial, the PPTX font
-LINE = 1.3  # line height of the text, in em
+LINE, TITLE_LINE = 1.3, 1.15  # line heights of the text and of the titles, in em
 
 #: Boxes of the layout (left, top, width, height) in px.
 TITLE_BOX = (MARGIN, 40, WIDTH - 2 * MARGIN, 120)
@@ -53,7 +53,9 @@ class DaySlide:
 
 def typeset(text: str) -> str:
     """French spaces and apostrophes for text outside the site (the page's own typesetting does not reach it)."""
-    return french_spaces(text.replace("'", "\u2019"))
+    text = re.sub(r"(\d) (min|h)\b", "\\1\u00a0\\2", text.replace("'", "\u2019"))  # « 10 min » never split
+    text = re.sub(r"(\d\u00a0h) (\d)", "\\1\u00a0\\2", text)
+    return french_spaces(text)
 
 
 def day_slides(site, day: int) -> list[DaySlide]:
@@ -124,7 +126,8 @@ html, body {{ margin: 0; padding: 0; font-family: "{FONT}", Arial, sans-serif; c
   border-top: 12px solid {PRIMARY}; box-sizing: border-box; }}
 .diapo:last-child {{ break-after: auto; }}
 .diapo > * {{ position: absolute; margin: 0; box-sizing: border-box; }}
-.diapo h1 {{ font-size: {TITLE_PX}px; line-height: 1.15; color: {PRIMARY}; font-weight: bold; bookmark-level: 1; }}
+.diapo h1 {{ font-size: {TITLE_PX}px; line-height: {TITLE_LINE}; color: {PRIMARY}; font-weight: bold;
+  bookmark-level: 1; }}
 .diapo ul {{ font-size: {BODY_PX}px; line-height: {LINE}; padding-left: 1.1em; }}
 .diapo li {{ margin-bottom: 0.4em; }}
 .diapo .figure figure {{ margin: 0; width: 100%; height: 100%; }}
