@@ -50,3 +50,10 @@ def print_pack(day: int) -> str:
 SESSION_BLANKS = f"{TRAINER_FOLDER}/session"
 SHEETS_COMBINED = "emargements.pdf"
 BLANK_ATTESTATION = "attestation-a-remplir.pdf"
+
+def slides_pptx(day: int) -> str:
+    return f"{TRAINER_FOLDER}/diapositives-jour-{day}.pptx"
+
+
+def slides_pdf(day: int) -> str:
+    return f"{TRAINER_FOLDER}/diapositives-jour-{day}.pdf"

@@ -33,6 +33,7 @@ from .render import logs
 from .render.blocks import download_buttons, show_errors_in_pages
 from .render.pages import editions_nav, exclude_trainer_pages, page_content, page_markdown
 from .render.search import add_folded_field
+from .render.slides import slides_markdown
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -74,9 +75,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.nav = editions_nav(nav)
         return self.nav
 
+    @event_priority(60)  # before mkdocs-macros: slide blocks removed (participant) or written as HTML blocks
+    def _slides(self, markdown, *, page, config, files):
+        return slides_markdown(self.config.edition, markdown)
+
     @event_priority(-50)  # after mkdocs-macros has rendered the page
-    def on_page_markdown(self, markdown, *, page, config, files):
+    def _page_markdown(self, markdown, *, page, config, files):
         return page_markdown(self.site, self.config.edition, markdown, page.file.src_uri)
+
+    on_page_markdown = CombinedEvent(_slides, _page_markdown)
 
     def on_page_content(self, html, *, page, config, files):
         if self.config.exports:

@@ -76,15 +76,19 @@ def _front_matter(kind: type[schema.Page], slug: str, day: int | None) -> list[s
 def page_skeleton(kind: type[schema.Page], slug: str, day: int | None = None) -> str:
     title = slug.replace("-", " ").capitalize()
     lines = _front_matter(kind, slug, day) + ["", f"# {title}", ""]
-    if kind is schema.Sequence:
-        lines += ["{{ entete_sequence() }}", ""]
+    if kind is schema.Sequence:  # slide blocks: 2 to 6 a sequence (model/slides.py)
+        lines += ["{{ entete_sequence() }}", "", f'!!! diapo titre "{title}"',
+                  "    " + _comment("une ou deux phrases courtes : ce que la séquence apporte."), ""]
     if kind is schema.CaseStudy:
         lines += ['!!! info "Cas fictif"', "    Personnes, structures et situations sont inventées pour la formation.", ""]
     for section in kind.SECTIONS:
         lines += [f"## {section}", "", _comment(section.guidance or "le contenu de cette section."), ""]
         if kind is schema.Sequence and section == "Activité d'application":
             lines += ['??? correction "Pistes de correction"', "    " + _comment("ce qu'une bonne production contient."), "",
-                      '!!! animation "Notes pour l\'animation"', "    " + _comment("préparation, matériel, pièges, relances."), ""]
+                      '!!! animation "Notes pour l\'animation"', "    " + _comment("préparation, matériel, pièges, relances."), "",
+                      '!!! diapo "Consigne"', "    " + _comment(
+                          "la consigne projetée en trois ou quatre phrases courtes ; complétez le titre : "
+                          "« Consigne · l'exercice (par trois, 20 min) »."), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

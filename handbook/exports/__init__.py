@@ -13,15 +13,17 @@ import posixpath
 import time
 from pathlib import Path
 
-from ..downloads import (BOOKLETS, DOWNLOADS, POCKET, SESSION_BLANKS, conducteur_pdf, print_pack, template_docx, template_pdf, tool_pdf,
-                         worksheet_docx, worksheet_pdf)
+from ..downloads import (BOOKLETS, DOWNLOADS, POCKET, SESSION_BLANKS, conducteur_pdf, print_pack, slides_pdf,
+                         slides_pptx, template_docx, template_pdf, tool_pdf, worksheet_docx, worksheet_pdf)
 from ..model import Site, Template, Worksheet
 from ..model.pages import WORKSHEET_BODY
 from .archive import fill_sizes, make_zip
 from .docx import template_docx_file
 from .pdf import render_all
 from .pocket import pocket_html
+from .pptx import write_pptx
 from .printed import booklet_html, sheet_html
+from .slides import slides_html
 from .trainer import conducteur_html, print_pack_html
 
 log = logging.getLogger("mkdocs.plugins.handbook.exports")
@@ -60,6 +62,8 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
             jobs.append((conducteur_html(site_dir, f"formateur/conducteur-jour-{day}.html", running), base_url,
                          str(site_dir / conducteur_pdf(day))))
             jobs.append((print_pack_html(site, site_dir, day, running), base_url, str(site_dir / print_pack(day))))
+            jobs.append((slides_html(site, day, title), base_url, str(site_dir / slides_pdf(day))))
+            write_pptx(site, day, site_dir / slides_pptx(day), title)
         _blank_session_documents(site, site_dir)
     render_all(jobs)
     fill_sizes(site_dir)

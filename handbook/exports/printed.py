@@ -27,7 +27,7 @@ def _article(site_dir: Path, url: str) -> BeautifulSoup:
     article = soup.select_one("article.md-content__inner")
     for selector in ("a.headerlink", "nav.md-tags", ".md-source-file", "form.manuel-filtres", "p.manuel-compte",
                      "p.manuel-projeter-barre", "div.manuel-aujourdhui", ".manuel-aucun", "p.manuel-telechargements",
-                     "script", "aside.md-source-file"):
+                     "script", "aside.md-source-file", "div.manuel-diapo-bloc"):
         for node in article.select(selector):
             node.decompose()
     for node in article.select("[hidden]"):

@@ -9,6 +9,7 @@ from .base import MEETING_METHODS, METHODS
 from .pages import HANDOUT_FOLDERS, STRUCTURED_STEPS, MeetingPlan, Sequence, Tool
 from .sections import CASE_USES, STEP, STEP_SYNTAX, STEP_SYNTAX_WITH_METHOD, STEPS, section_body
 from .site import DATA_FILES, PageRecord, Site
+from .slides import check_slides
 from .steps import parse_steps
 from .suggest import closest
 
@@ -19,6 +20,7 @@ def check_site(site: Site) -> None:
     check_steps(site)
     check_step_fields(site)
     check_claimed_uses(site)
+    check_slides(site)
 
 
 def check_steps(site: Site) -> None:

@@ -96,6 +96,23 @@ CATALOGUE: dict[str, Message] = {
     "usage-non-fonde": Message("le cas annonce servir dans « {title} », mais aucune étape de cette séquence ne le remet",
                                "ajoutez « - documents : {target} par groupe » à l'étape qui l'utilise, ou retirez "
                                "la séquence de cette section"),
+    # Slide blocks of the sequences (model/slides.py)
+    "diapo-nombre": Message("la séquence compte {count} diapositives (blocs « !!! diapo »), il en faut de {low} à {high}",
+                            "ajoutez ou regroupez des blocs « !!! diapo \"Titre\" » : titre, figure clé, phrases clés, "
+                            "consigne avec sa durée"),
+    "diapo-sans-titre": Message("la diapositive {number} n'a pas de titre",
+                                "écrivez-le entre guillemets : !!! diapo \"Titre de la diapositive\""),
+    "diapo-option-inconnue": Message("la diapositive {number} « {title} » a une option inconnue « {option} »",
+                                     "options possibles, avant le titre : {choices}"),
+    "diapo-deux-figures": Message("la diapositive {number} « {title} » contient plusieurs figures",
+                                  "gardez une figure par diapositive"),
+    "diapo-figure-inconnue": Message("la diapositive {number} « {title} » cite une figure inconnue « {ident} »",
+                                     "utilisez un identifiant de handbook/figures/"),
+    "diapo-vide": Message("la diapositive {number} « {title} » n'a ni texte ni figure",
+                          "écrivez ses phrases clés ou une figure, ou supprimez le bloc"),
+    "diapo-trop-pleine": Message("la diapositive {number} « {title} » ne tient pas sur un écran 16:9 en 24 px au "
+                                 "moins : {problem}",
+                                 "gardez quelques phrases clés courtes et passez le reste dans ses notes (!!! notes)"),
     # Rendering: macros, images, links, navigation
     "macro-inconnue": Message("{what} « {ident} »{hint}", "identifiants possibles : {choices}"),
     "macro": Message("{problem}", "vérifiez ce qui est écrit entre {{{{ }}}} ou {{% %}}"),

@@ -32,7 +32,7 @@ def _data(ctx: MacroContext, ident: str, jour: int | None) -> dict | None:
     return None
 
 
-def figure(ctx: MacroContext, ident: str, jour: int | None = None) -> str:
+def figure(ctx: MacroContext, ident: str, jour: int | None = None, prefixe: str = "") -> str:
     """A figure of ``handbook.figures`` (by identifier), with its source linked to the bibliography."""
     if ident not in FIGURES:
         return ctx.unknown("figure inconnue", ident, FIGURES)
@@ -43,7 +43,7 @@ def figure(ctx: MacroContext, ident: str, jour: int | None = None) -> str:
         source_html = (f'<a href="{html.escape(ctx.url_of("bibliographie.md") or "")}#{ref.cle}">'
                        f"{html.escape(ref.court)}, {ref.annee}</a>")
     try:
-        return "\n" + render(ident, _data(ctx, ident, jour), source_html=source_html) + "\n"
+        return "\n" + render(ident, _data(ctx, ident, jour), prefix=prefixe, source_html=source_html) + "\n"
     except FigureError as error:
         ctx.site.errors.report("figure", ctx.site.doc_path(ctx.current), ident=ident, problem=str(error))
         return ""

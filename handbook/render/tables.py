@@ -152,6 +152,9 @@ def telechargements(ctx: MacroContext) -> str:
             rows.append(row(f"Conducteur du jour {day}", downloads.conducteur_pdf(day), "PDF, A4 paysage"))
             rows.append(row(f"Carnet d'impression du jour {day} (les documents à distribuer, dans l'ordre)",
                             downloads.print_pack(day), "PDF à imprimer"))
+            rows.append(row(f"Diapositives du jour {day} (à projeter, avec les notes de la personne qui présente)",
+                            downloads.slides_pptx(day), "PPTX modifiable, 16:9"))
+            rows.append(row(f"Diapositives du jour {day}", downloads.slides_pdf(day), "PDF, 16:9"))
         rows.append(row("Feuilles d'émargement vierges, une par demi-journée de la prochaine session",
                         f"{downloads.SESSION_BLANKS}/{downloads.SHEETS_COMBINED}", "PDF à imprimer"))
         rows.append(row("Attestation de fin de formation à remplir",

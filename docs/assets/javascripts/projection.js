@@ -1,6 +1,8 @@
 /* Projeter une page en salle : une section par écran, vue de la personne qui présente, déroulé du jour.
    Sans dépendance ; fonctionne en http:// et en file://.
-   - Mode salle : bouton « Projeter » ou Maj+P sur les séquences et les fiches outils. Flèches, Page
+   - Mode salle : bouton « Projeter » ou Maj+P sur les séquences et les fiches outils. Une page qui a des blocs
+     « !!! diapo » (séquences, édition formation) projette ces diapositives, dont les notes vont à la vue
+     présentatrice ; les autres projettent une section (##) par écran. Flèches, Page
      précédente/suivante, Espace, Début/Fin ; Échap ramène à la même section de la page. L'adresse garde
      la diapositive (#projection=3).
    - Vue présentatrice : fenêtre à part (#presentation=3), synchronisée par BroadcastChannel et, à défaut
@@ -11,7 +13,7 @@
   "use strict";
 
   var HIDDEN_IN_ROOM = ".admonition.animation, details.animation, details.correction, .admonition.correction, " +
-    ".manuel-telechargements, .headerlink, .md-tags, .manuel-projection";
+    ".manuel-telechargements, .headerlink, .md-tags, .manuel-projection, .manuel-diapo-bloc";
   var CHANNEL = "manuel-projection";
 
   function clock(value) { var p = value.split(":"); return parseInt(p[0], 10) + "\u00a0h" + (p[1] === "00" ? "" : "\u00a0" + p[1]); }
@@ -27,7 +29,20 @@
 
   /* ---------------------------------------------------------------- slides */
 
+  /* Slide blocks (« !!! diapo », rendered as div.manuel-diapo-bloc): one slide each. Leaving room mode returns to
+     the section the block sits in (the last heading before it). */
+  function blockSlides(article) {
+    var slides = [], anchor = null;
+    $all("h1[id], h2[id], h3[id], .manuel-diapo-bloc", article).forEach(function (node) {
+      if (!node.classList.contains("manuel-diapo-bloc")) { anchor = node.id; return; }
+      var name = $(".manuel-diapo-bloc__nom", node);
+      slides.push({ title: name ? text(name) : "", nodes: [node], anchor: anchor, block: node });
+    });
+    return slides;
+  }
+
   function buildSlides(article) {
+    if ($(".manuel-diapo-bloc", article)) return blockSlides(article);
     var slides = [];
     var current = { title: "", nodes: [], anchor: null };
     $all(":scope > *", article).forEach(function (node) {
@@ -49,7 +64,31 @@
     return slides;
   }
 
-  function slideContent(slide) {
+  /* A slide block on screen: its title as a heading, its content without the notes. Ids get a suffix (figures keep
+     their accessible name: aria-labelledby follows). */
+  function blockContent(slide, suffix) {
+    var box = document.createElement("div");
+    box.className = "manuel-diapo md-typeset manuel-diapo--bloc" +
+      (slide.block.classList.contains("manuel-diapo-titre") ? " manuel-diapo--titre" : "");
+    var heading = document.createElement("h2");
+    heading.textContent = slide.title;
+    box.appendChild(heading);
+    $all(":scope > *", slide.block).forEach(function (node) {
+      if (node.matches(".manuel-diapo-bloc__titre, .manuel-diapo-bloc__notes")) return;
+      box.appendChild(node.cloneNode(true));
+    });
+    $all("[id]", box).forEach(function (n) { n.id = n.id + suffix; });
+    $all("[aria-labelledby], [aria-describedby]", box).forEach(function (n) {
+      ["aria-labelledby", "aria-describedby"].forEach(function (name) {
+        var value = n.getAttribute(name);
+        if (value) n.setAttribute(name, value.split(/\s+/).map(function (v) { return v + suffix; }).join(" "));
+      });
+    });
+    return box;
+  }
+
+  function slideContent(slide, suffix) {
+    if (slide.block) return blockContent(slide, suffix || "-salle");
     var box = document.createElement("div");
     box.className = "manuel-diapo md-typeset";
     slide.nodes.forEach(function (node) {
@@ -157,7 +196,7 @@
       overlay = null;
       document.documentElement.classList.remove("manuel-en-salle");
       setHash("projection", null);
-      var target = slide.anchor ? document.getElementById(slide.anchor) : h1;
+      var target = (slide.anchor && document.getElementById(slide.anchor)) || $("h1", article);
       if (target) {
         target.scrollIntoView({ block: "start" });
         target.tabIndex = -1;
@@ -171,7 +210,8 @@
       var start = 0;  /* the section being read: the last heading scrolled to the top of the window */
       slides.forEach(function (s, i) {
         var node = s.anchor && document.getElementById(s.anchor);
-        if (node && node.getBoundingClientRect().top <= 120) start = i;
+        var first = i === 0 || slides[i - 1].anchor !== s.anchor;  /* slide blocks: several may share a section */
+        if (node && first && node.getBoundingClientRect().top <= 120) start = i;
       });
       open(start);
     });
@@ -233,6 +273,7 @@
     });
 
     function notesFor(slide) {
+      if (slide.block) return $all(":scope > .manuel-diapo-bloc__notes", slide.block);
       var notes = [];
       slide.nodes.forEach(function (node) {
         if (node.matches && node.matches(".admonition.animation, details.animation")) notes.push(node);
@@ -246,14 +287,15 @@
       var next = $(".manuel-presentation__suivante", view);
       var notes = $(".manuel-presentation__notes", view);
       current.innerHTML = "<h2>Projetée</h2>";
-      current.appendChild(slideContent(slides[index]));
+      current.appendChild(slideContent(slides[index], "-projetee"));
       next.innerHTML = "<h2>Suivante</h2>";
-      if (index + 1 < slides.length) next.appendChild(slideContent(slides[index + 1]));
+      if (index + 1 < slides.length) next.appendChild(slideContent(slides[index + 1], "-suivante"));
       else next.insertAdjacentHTML("beforeend", "<p>Fin de la page.</p>");
       notes.innerHTML = "<h2>Notes pour l'animation</h2>";
       var found = notesFor(slides[index]);
       if (found.length) found.forEach(function (n) { var c = n.cloneNode(true); c.removeAttribute("id"); notes.appendChild(c); });
-      else notes.insertAdjacentHTML("beforeend", "<p>Pas de note pour cette section.</p>");
+      else notes.insertAdjacentHTML("beforeend", slides[index].block ? "<p>Pas de note pour cette diapositive.</p>" :
+        "<p>Pas de note pour cette section.</p>");
       $(".manuel-presentation__progression", view).textContent =
         "Diapositive " + (index + 1) + " sur " + slides.length + "\u00a0: " + (slides[index].title || title);
       setHash("presentation", index + 1);
