@@ -45,6 +45,8 @@ TRAINER_ONLY: tuple[TrainerOnly, ...] = (
                 "Séquence en cours en salle"),
     TrainerOnly("projection", "Projection et vue présentatrice des séquences", "boutons ajoutés aux séquences",
                 "Vue présentatrice"),
+    TrainerOnly("diapositives", "Diapositives des séquences et leurs notes", '!!! diapo "Titre" dans une séquence',
+                "Diapositive 1"),
 )
 
 #: Required sections a participant does not see, by page type key (their heading goes too).
