@@ -11,20 +11,19 @@ from .printed import _article, _document, _rewrite, printable_handout
 
 #: The conducteur's page: A4 landscape, small type, the table repeated header on each page.
 CONDUCTEUR_CSS = """
-@page { size: A4 landscape; margin: 10mm 10mm 12mm 10mm; @top-right { content: none; } }
-html { font-size: 7pt; line-height: 1.2; }
+@page { size: A4 landscape; margin: 8mm 9mm 10mm 9mm; @top-right { content: none; } }
+html { font-size: 6.8pt; line-height: 1.18; }
 article > p { display: none; }
 h1 { font-size: 13pt; margin: 0 0 0.2em; bookmark-level: 1; }
 p { margin: 0.1em 0 0.3em; }
-table { font-size: 6.8pt; margin: 0.2em 0; }
-th, td { padding: 1.5pt 3pt; }
+table { font-size: 6.6pt; margin: 0.2em 0; }
+th, td { padding: 1.2pt 2.5pt; }
 caption { caption-side: top; text-align: left; font: bold 8pt "Liberation Sans", "DejaVu Sans", sans-serif; margin-bottom: 2pt; }
 thead { display: table-header-group; }
 tr.manuel-conducteur-sequence th { background: #cfe6e2; font-size: 8pt; }
 tr.manuel-conducteur-pause td { background: #f2f2f2; font-style: italic; }
-td:nth-child(1) { width: 9%; } td:nth-child(2) { width: 7%; } td:nth-child(3) { width: 8%; }
-td:nth-child(4) { width: 9%; } td:nth-child(5) { width: 16%; } td:nth-child(6) { width: 15%; }
-td:nth-child(7) { width: 16%; }
+td:nth-child(1) { width: 9%; } td:nth-child(2) { width: 8%; } td:nth-child(3) { width: 9%; }
+td:nth-child(4) { width: 17%; } td:nth-child(5) { width: 15%; } td:nth-child(6) { width: 17%; }
 """
 
 #: The print pack: each document on its own pages, A3 worksheets on A3 pages.

@@ -71,7 +71,7 @@ def conducteur(ctx: MacroContext, day_number: int) -> str:
     the exported landscape PDF keeps its columns)."""
     site = ctx.site
     people = participants_of(site)
-    head = ("<thead><tr><th scope=\"col\">Heure</th><th scope=\"col\">Étape</th><th scope=\"col\">Configuration</th>"
+    head = ("<thead><tr><th scope=\"col\">Heure et étape</th><th scope=\"col\">Configuration</th>"
             "<th scope=\"col\">Outil</th><th scope=\"col\">Documents</th><th scope=\"col\">Matériel</th>"
             "<th scope=\"col\">Production</th><th scope=\"col\">Repère</th></tr></thead>")
     rows = []
@@ -87,9 +87,9 @@ def conducteur(ctx: MacroContext, day_number: int) -> str:
         if record is None or record.meta is None:
             if slot.pause:
                 rows.append(f'<tr class="manuel-conducteur-pause"><td>{clock_fr(slot.debut)}</td>'
-                            f'<td colspan="7">{esc(slot.pause)} ({duration_fr(slot.duration)})</td></tr>')
+                            f'<td colspan="6">{esc(slot.pause)} ({duration_fr(slot.duration)})</td></tr>')
             continue
-        rows.append(f'<tr class="manuel-conducteur-sequence"><th scope="rowgroup" colspan="8">'
+        rows.append(f'<tr class="manuel-conducteur-sequence"><th scope="rowgroup" colspan="7">'
                     f'{clock_fr(slot.debut)} – {clock_fr(slot.fin)} · {link(record.src_uri, record.title)}</th></tr>')
         start = minutes(slot.debut)
         for step in site.steps_of(record):
@@ -108,8 +108,8 @@ def conducteur(ctx: MacroContext, day_number: int) -> str:
             if step.short_version:
                 cue = f"<strong>Version courte</strong>\u00a0: {esc(step.short_version)}" + (f"<br>{cue}" if cue else "")
             rows.append(
-                f"<tr><td>{clock_fr(clock)}<br><small>{duration_fr(step.minutes)}</small></td>"
-                f"<td>{step.number}. {esc(step.method)}</td><td>{configuration}</td>"
+                f"<tr><td><strong>{clock_fr(clock)}</strong> · {duration_fr(step.minutes)}<br>"
+                f"{step.number}. {esc(step.method)}</td><td>{configuration}</td>"
                 f"<td>{link(tool.src_uri, tool.title) if tool else ''}</td><td>{documents}</td><td>{material}</td>"
                 f"<td>{esc(step.production)}</td><td>{cue}</td></tr>")
             start += step.minutes
