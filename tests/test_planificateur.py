@@ -192,7 +192,7 @@ def test_plan_a_quarterly_meeting(browser, request, scenario):
         minutes = page.get_by_label("Minutes : Retour d'expérience")
         minutes.fill("30")
         warning = _step(page, "Retour d'expérience").locator(".pl-alerte")
-        assert warning.is_visible() and "la fiche prévoit 60 à 120" in warning.inner_text()
+        assert warning.is_visible() and f"Plus court que la fiche, qui prévoit de 60 à 120{NB}min" in warning.inner_text()
         assert warning.get_attribute("id") == minutes.get_attribute("aria-describedby")
         minutes.fill("60")
         assert warning.is_hidden()
@@ -282,7 +282,7 @@ def test_copy_as_plain_text(browser, server):
         lines = text.splitlines()
         assert lines[0] == "Rencontre trimestrielle en visio"
         assert f"9{NB}h{NB}35 (15{NB}min) Météo intérieure" in lines
-        assert f"12{NB}h Fin (2{NB}h{NB}30)" in lines
+        assert f"12{NB}h Fin de la rencontre (durée{NB}: 2{NB}h{NB}30)" in lines
         assert f"Questions d'invitation{NB}:" in lines and "<" not in text
     finally:
         context.close()

@@ -130,9 +130,10 @@
     function warning(e, i) {
       var t = i.outil;
       if (!t || (e.m >= t.duree.min && e.m <= t.duree.max)) return "";
-      var range = "la fiche prévoit " + t.duree.min + " à " + t.duree.max + NB + "min";
-      if (e.k === "t" && e.m === i.prevu) return "Version courte : " + range + ", le plan de départ l'a raccourcie.";
-      return (e.m < t.duree.min ? "Plus court" : "Plus long") + " que prévu : " + range + ".";
+      var range = "de " + t.duree.min + " à " + t.duree.max + NB + "min";
+      if (e.k === "t" && e.m === i.prevu) return "Version courte voulue par le plan de départ : la fiche prévoit " + range + ".";
+      return e.m < t.duree.min ? "Plus court que la fiche, qui prévoit " + range + " : prévoyez une version courte."
+        : "Plus long que la fiche, qui prévoit " + range + ".";
     }
 
     /* ------------------------------------------------------------ les listes de la page */
@@ -262,7 +263,7 @@
         at += e.m;
         total += e.m;
       });
-      lines.push(clock(at) + " Fin (" + dur(total) + ")");
+      lines.push(clock(at) + " Fin de la rencontre (durée : " + dur(total) + ")");
       var mat = materials(), q = questions();
       if (mat.length) lines.push("", "Matériel :", mat.map(function (s) { return "- " + s; }).join("\n"));
       if (q.length) lines.push("", "Questions d'invitation :", q.map(function (t) { return "- " + t.titre + " : " + t.question; }).join("\n"));
