@@ -280,7 +280,6 @@
       if (to < 0 || to >= plan.etapes.length || to === from) return;
       var e = plan.etapes.splice(from, 1)[0];
       plan.etapes.splice(to, 0, e);
-      if (focus && (to === 0 || to === plan.etapes.length - 1)) focus.a = to === 0 ? "bas" : "haut";
       renderSteps(focus);
       say(info(e).titre + " : étape " + (to + 1) + " sur " + plan.etapes.length + ", à " +
         list.querySelector('[data-u="' + e.u + '"] .pl-heure').textContent + ".");
