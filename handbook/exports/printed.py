@@ -16,8 +16,8 @@ if TYPE_CHECKING:  # BeautifulSoup is imported only when the exports are built (
     from bs4 import BeautifulSoup
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-#: Pages left out of the booklets: the home page (the cover replaces it), tags and downloads.
-NOT_IN_BOOKLET = {"index.md", "etiquettes.md", "telechargements.md"}
+#: Pages left out of the booklets: the home page (the cover replaces it), tags, downloads and the planner (interactive).
+NOT_IN_BOOKLET = {"index.md", "etiquettes.md", "telechargements.md", "planificateur.md"}
 
 
 def _article(site_dir: Path, url: str) -> BeautifulSoup:

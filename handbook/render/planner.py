@@ -33,6 +33,8 @@ def planner_data(ctx: MacroContext) -> dict:
         if meta is None:
             continue
         question, _ = section_body(record.body, INVITATION)
+        # The question itself: the first paragraph of the section (the other wordings follow it).
+        question = next((block for block in re.split(r"\n\s*\n", question) if block.strip()), "")
         tools.append({
             "id": slug, "titre": record.title, "description": meta.description, "url": ctx.url_of(record.src_uri),
             "duree": {"min": meta.duree.min, "max": meta.duree.max},
