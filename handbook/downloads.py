@@ -42,3 +42,11 @@ def conducteur_pdf(day: int) -> str:
 
 def print_pack(day: int) -> str:
     return f"{TRAINER_FOLDER}/carnet-d-impression-jour-{day}.pdf"
+
+
+def observation_grid_pdf(day: int) -> str:
+    return f"{TRAINER_FOLDER}/grille-d-observation-jour-{day}.pdf"
+
+
+def observation_grid_docx(day: int) -> str:
+    return f"{TRAINER_FOLDER}/grille-d-observation-jour-{day}.docx"

@@ -19,6 +19,7 @@ from ..model import Site, Template, Worksheet
 from ..model.pages import WORKSHEET_BODY
 from .archive import fill_sizes, make_zip
 from .docx import template_docx_file
+from .evaluation import observation_grid_jobs
 from .pdf import render_all
 from .printed import booklet_html, sheet_html
 from .trainer import conducteur_html, print_pack_html
@@ -58,6 +59,7 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
             jobs.append((conducteur_html(site_dir, f"formateur/conducteur-jour-{day}.html", running), base_url,
                          str(site_dir / conducteur_pdf(day))))
             jobs.append((print_pack_html(site, site_dir, day, running), base_url, str(site_dir / print_pack(day))))
+        jobs += observation_grid_jobs(site, site_dir, base_url, title)
     render_all(jobs)
     fill_sizes(site_dir)
     if edition == "participant":

@@ -92,6 +92,25 @@ CATALOGUE: dict[str, Message] = {
     "usage-non-fonde": Message("le cas annonce servir dans « {title} », mais aucune étape de cette séquence ne le remet",
                                "ajoutez « - documents : {target} par groupe » à l'étape qui l'utilise, ou retirez "
                                "la séquence de cette section"),
+    # Evaluation criteria (data/criteres.yml)
+    "critere-objectif-inconnu": Message("les critères visent un objectif inconnu « {objective} »",
+                                        "utilisez un identifiant d'objectif de data/formation.yml : {choices}"),
+    "criteres-nombre": Message("l'objectif {objective} (« {label} ») a {count} critère(s) observable(s), il en faut "
+                               "{low} à {high}", "ajoutez ou regroupez des critères sous « objectif: {objective} »"),
+    "critere-id": Message("le critère « {ident} » est rangé sous l'objectif {objective}",
+                          "donnez-lui un identifiant qui commence par « {objective}- »"),
+    "critere-reference-mal-ecrite": Message("le critère {ident} cite « {ref} », qui n'est ni une étape ni une étude de "
+                                            "cas", "écrivez {syntax}"),
+    "critere-sequence-inconnue": Message("le critère {ident} cite « {ref} », mais la séquence « {sequence} » n'existe "
+                                         "pas", "identifiants de séquence possibles : {choices}"),
+    "critere-etape-inconnue": Message("le critère {ident} cite « {ref} », mais la séquence « {sequence} » n'a que "
+                                      "{count} étape(s)", "donnez le numéro d'une étape de son déroulé minuté"),
+    "critere-objectif-non-servi": Message("le critère {ident} de l'objectif {objective} cite « {ref} », mais la "
+                                          "séquence « {sequence} » ne sert que {served}",
+                                          "citez une étape d'une séquence qui sert {objective}, ou ajoutez {objective} "
+                                          "au champ « objectifs » de la séquence"),
+    "critere-cas-inconnu": Message("le critère {ident} cite une étude de cas inconnue « {ref} »",
+                                   "études de cas possibles : {choices}"),
     # Rendering: macros, images, links, navigation
     "macro-inconnue": Message("{what} « {ident} »", "identifiants possibles : {choices}"),
     "macro": Message("{problem}", "vérifiez ce qui est écrit entre {{{{ }}}} ou {{% %}}"),

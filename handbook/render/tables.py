@@ -149,6 +149,8 @@ def telechargements(ctx: MacroContext) -> str:
             rows.append(row(f"Conducteur du jour {day}", downloads.conducteur_pdf(day), "PDF, A4 paysage"))
             rows.append(row(f"Carnet d'impression du jour {day} (les documents à distribuer, dans l'ordre)",
                             downloads.print_pack(day), "PDF à imprimer"))
+            rows.append(row(f"Grille d'observation du jour {day}", downloads.observation_grid_pdf(day), "PDF, A4 paysage"))
+            rows.append(row(f"Grille d'observation du jour {day}", downloads.observation_grid_docx(day), "DOCX modifiable"))
     for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
         slug = posixpath.basename(record.src_uri)[:-3]
         rows.append(row(f"Modèle · {record.title}", downloads.template_pdf(slug), "PDF à imprimer"))
