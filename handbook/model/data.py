@@ -64,7 +64,7 @@ class Session(Strict):
 
     dates: Annotated[Text, doc("Dates écrites en toutes lettres (ex. « 14 et 15 janvier 2026 »).")]
     lieu: Annotated[Text, doc("Ville ou lieu de la session.")]
-    format: Annotated[Literal["présentiel", "à distance", "hybride"], doc("`présentiel`, `à distance` ou `hybride`.")]
+    format: Annotated[Literal["présentiel", "à distance", "hybride"], doc("Comment la session se tient.")]
     debut: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), doc("Premier jour, au format `AAAA-MM-JJ`.")]
     fin: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), doc("Dernier jour, au format `AAAA-MM-JJ`.")]
 

@@ -50,7 +50,7 @@
 
   /* The before / after chart: one pair of horizontal bars per objective. */
   function chart(items, answers, top) {
-    var rowHeight = 46, left = 48, width = 600, barMax = width - left - 40;
+    var rowHeight = 50, left = 44, width = 420, barMax = width - left - 34;
     var height = items.length * rowHeight + 40;
     var svg = svgElement("svg", { viewBox: "0 0 " + width + " " + height, role: "img",
       "aria-labelledby": "pos-graphique-titre pos-graphique-desc", class: "manuel-positionnement-graphique" });
@@ -60,20 +60,20 @@
       ". Le tableau qui suit donne les mêmes valeurs."));
     items.forEach(function (item, index) {
       var y = 10 + index * rowHeight, values = answers[item.id] || {};
-      svg.appendChild(svgElement("text", { x: 0, y: y + 20, class: "pos-etiquette" }, item.id));
+      svg.appendChild(svgElement("text", { x: 0, y: y + 24, class: "pos-etiquette" }, item.id));
       [["avant", "pos-avant"], ["apres", "pos-apres"]].forEach(function (pair, row) {
-        var value = Number(values[pair[0]] || 0), barY = y + row * 17;
+        var value = Number(values[pair[0]] || 0), barY = y + row * 20;
         svg.appendChild(svgElement("rect", { x: left, y: barY, width: Math.max(value / top * barMax, 2),
-          height: 14, class: pair[1] }));
-        svg.appendChild(svgElement("text", { x: left + value / top * barMax + 6, y: barY + 12, class: "pos-valeur" },
+          height: 17, class: pair[1] }));
+        svg.appendChild(svgElement("text", { x: left + value / top * barMax + 6, y: barY + 15, class: "pos-valeur" },
           value ? String(value) : "–"));
       });
     });
     var legendY = height - 12;
-    svg.appendChild(svgElement("rect", { x: left, y: legendY - 10, width: 14, height: 10, class: "pos-avant" }));
-    svg.appendChild(svgElement("text", { x: left + 20, y: legendY, class: "pos-valeur" }, "avant"));
-    svg.appendChild(svgElement("rect", { x: left + 90, y: legendY - 10, width: 14, height: 10, class: "pos-apres" }));
-    svg.appendChild(svgElement("text", { x: left + 110, y: legendY, class: "pos-valeur" }, "après"));
+    svg.appendChild(svgElement("rect", { x: left, y: legendY - 13, width: 16, height: 14, class: "pos-avant" }));
+    svg.appendChild(svgElement("text", { x: left + 22, y: legendY, class: "pos-valeur" }, "avant"));
+    svg.appendChild(svgElement("rect", { x: left + 100, y: legendY - 13, width: 16, height: 14, class: "pos-apres" }));
+    svg.appendChild(svgElement("text", { x: left + 122, y: legendY, class: "pos-valeur" }, "après"));
     return svg;
   }
 
