@@ -74,6 +74,15 @@ CASES = {
         [CRITERIA, "le critère O3-a de l'objectif O3 cite « j2-test#1 », mais la séquence « j2-test » ne sert que "
          "O1, O2, O4, O5"],
     ),
+    "critere-en-double": (
+        _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O2-a, libelle: Justifie"),
+        [CRITERIA, "ligne 9", "la clé « O2-a » est définie deux fois"],
+    ),
+    "critere-mal-range": (
+        _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O1-c, libelle: Justifie"),
+        [CRITERIA, "ligne 9", "le critère « O1-c » est rangé sous l'objectif O2",
+         "donnez-lui un identifiant qui commence par « O2- »"],
+    ),
     "critere-sans-lieu": (
         _edit(CRITERIA, "observe: [j1-test#1]}", "observe: []}"),
         [CRITERIA, "« n° 1 › criteres › n° 1 › observe » est vide"],

@@ -86,33 +86,42 @@ def check_criteria(site: Site) -> None:
     """Known objectives, 2 to 4 criteria each, and every reference pointing at a step or a case that exists."""
     if site.training is None:
         return
-    from .site import line_of  # site imports this module
-
     file = site.project_dir / "data" / CRITERIA_FILE
     path = site.rel(file)
+    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
     labels = site.objective_labels()
     counts = {ident: 0 for ident in labels}
     seen: set[str] = set()
     for block in site.criteria:
         if block.objectif not in labels:
-            site.errors.report("critere-objectif-inconnu", path, line=line_of(file, rf"objectif:\s*{block.objectif}\b"),
-                               objective=block.objectif,
-                               choices=", ".join(labels))
+            site.errors.report("critere-objectif-inconnu", path,
+                               line=_line(lines, rf"objectif:\s*{re.escape(block.objectif)}\b"),
+                               objective=block.objectif, choices=", ".join(labels))
             continue
         counts[block.objectif] += len(block.criteres)
         for criterion in block.criteres:
+            start = _line(lines, rf"\bid:\s*{re.escape(criterion.id)}\b") or 1
             if criterion.id in seen:
-                site.errors.report("cle-en-double", path, key=criterion.id)
+                site.errors.report("cle-en-double", path, line=start, key=criterion.id)
             seen.add(criterion.id)
             if not criterion.id.startswith(f"{block.objectif}-"):
-                site.errors.report("critere-id", path, ident=criterion.id, objective=block.objectif)
+                site.errors.report("critere-id", path, line=start, ident=criterion.id, objective=block.objectif)
             for ref in criterion.observe:
-                _check_reference(site, path, block.objectif, criterion.id, ref, line_of(file, re.escape(ref)))
+                line = _line(lines, re.escape(ref), start)
+                _check_reference(site, path, block.objectif, criterion.id, ref, line)
     low, high = CRITERIA_RANGE
     for ident, count in counts.items():
         if not low <= count <= high:
             site.errors.report("criteres-nombre", path, objective=ident, label=labels[ident], count=count,
                                low=low, high=high)
+
+
+def _line(lines: list[str], pattern: str, start: int = 1) -> int | None:
+    """First line (1-based, from ``start``) that matches ``pattern``, for error messages."""
+    for number in range(start, len(lines) + 1):
+        if re.search(pattern, lines[number - 1]):
+            return number
+    return None
 
 
 def _check_reference(site: Site, path: str, objective: str, ident: str, ref: str, line: int | None) -> None:
