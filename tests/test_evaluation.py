@@ -76,7 +76,7 @@ CASES = {
     ),
     "critere-en-double": (
         _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O2-a, libelle: Justifie"),
-        [CRITERIA, "ligne 9", "la clé « O2-a » est définie deux fois"],
+        [CRITERIA, "ligne 9", "l'identifiant de critère « O2-a » est utilisé deux fois"],
     ),
     "critere-mal-range": (
         _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O1-c, libelle: Justifie"),

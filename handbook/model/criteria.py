@@ -40,7 +40,7 @@ class Criterion(Strict):
 class ObjectiveCriteria(Strict):
     """The criteria of one objective of data/formation.yml."""
 
-    objectif: Annotated[str, doc("Identifiant de l'objectif dans data/formation.yml (`O1` à `O5`).")]
+    objectif: Annotated[str, doc("Identifiant de l'objectif dans `data/formation.yml` (`O1` à `O5`).")]
     criteres: Annotated[list[Criterion], doc("Deux à quatre critères observables.")]
 
 
@@ -92,6 +92,7 @@ def check_criteria(site: Site) -> None:
     labels = site.objective_labels()
     counts = {ident: 0 for ident in labels}
     seen: set[str] = set()
+    cursor = 1
     for block in site.criteria:
         if block.objectif not in labels:
             site.errors.report("critere-objectif-inconnu", path,
@@ -100,9 +101,10 @@ def check_criteria(site: Site) -> None:
             continue
         counts[block.objectif] += len(block.criteres)
         for criterion in block.criteres:
-            start = _line(lines, rf"\bid:\s*{re.escape(criterion.id)}\b") or 1
+            start = _line(lines, rf"\bid:\s*{re.escape(criterion.id)}\b", cursor) or cursor
+            cursor = start + 1  # a duplicate id is found further down
             if criterion.id in seen:
-                site.errors.report("cle-en-double", path, line=start, key=criterion.id)
+                site.errors.report("critere-en-double", path, line=start, ident=criterion.id)
             seen.add(criterion.id)
             if not criterion.id.startswith(f"{block.objectif}-"):
                 site.errors.report("critere-id", path, line=start, ident=criterion.id, objective=block.objectif)

@@ -97,6 +97,8 @@ CATALOGUE: dict[str, Message] = {
                                         "utilisez un identifiant d'objectif de data/formation.yml : {choices}"),
     "criteres-nombre": Message("l'objectif {objective} (« {label} ») a {count} critère(s) observable(s), il en faut "
                                "{low} à {high}", "ajoutez ou regroupez des critères sous « objectif: {objective} »"),
+    "critere-en-double": Message("l'identifiant de critère « {ident} » est utilisé deux fois",
+                                 "donnez à chaque critère son propre identifiant (O2-a, O2-b…)"),
     "critere-id": Message("le critère « {ident} » est rangé sous l'objectif {objective}",
                           "donnez-lui un identifiant qui commence par « {objective}- »"),
     "critere-reference-mal-ecrite": Message("le critère {ident} cite « {ref} », qui n'est ni une étape ni une étude de "

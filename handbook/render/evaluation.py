@@ -71,7 +71,7 @@ def grille_observation(ctx: MacroContext, day: int) -> str:
     production, with empty cells to write in (Markdown, so that the DOCX keeps the table)."""
     rows = criteria_of_day(ctx.site, day)
     if not rows:
-        return f"Aucun critère de data/criteres.yml n'est observé dans une étape du jour {day}."
+        return f"Aucun critère de `data/criteres.yml` n'est observé dans une étape du jour {day}."
     clocks = _step_clocks(ctx, day)
     out = ['<div class="manuel-grille-observation" markdown>', "",
            "| Critère | Quand et sur quelle production | Ce que j'observe (qui, quoi) | À reprendre |",
