@@ -101,7 +101,7 @@ fonts:
 
 # Documents d'une session, hors du site : feuilles d'émargement par demi-journée et attestations de fin de
 # formation. LISTE : CSV (prenom, nom, structure), jamais dans le dépôt ; SESSION : premier jour d'une session de
-# data/formation.yml (par défaut la prochaine) ; SORTIE : dossier (par défaut documents-session/, ignoré par git).
+# data/sessions.yml (par défaut la prochaine) ; SORTIE : dossier (par défaut documents-session/, ignoré par git).
 documents-session: install fonts
 	@$(BIN)/python -m handbook.session $(if $(LISTE),--liste "$(LISTE)") $(if $(SESSION),--session "$(SESSION)") \
 	  --sortie "$(or $(SORTIE),documents-session)"

@@ -57,3 +57,9 @@ def slides_pptx(day: int) -> str:
 
 def slides_pdf(day: int) -> str:
     return f"{TRAINER_FOLDER}/diapositives-jour-{day}.pdf"
+def observation_grid_pdf(day: int) -> str:
+    return f"{TRAINER_FOLDER}/grille-d-observation-jour-{day}.pdf"
+
+
+def observation_grid_docx(day: int) -> str:
+    return f"{TRAINER_FOLDER}/grille-d-observation-jour-{day}.docx"

@@ -211,6 +211,10 @@ CASES = {
         _edit("docs/supports/support-test.md", 'echelle("autopositionnement")', 'echelle("satisfaction")'),
         ["docs/supports/support-test.md", "échelle inconnue « satisfaction »", "accord, autopositionnement"],
     ),
+    "materiel-en-double": (
+        _append("data/materiel.yml", "\n- id: feutres\n  nom: Feutres\n  libelle: Feutres fins\n  unite: lot\n  unites: lots\n  consommable: false\n"),
+        ["data/materiel.yml", "la clé « feutres » est définie deux fois"],
+    ),
     "materiel-mal-decrit": (
         _edit("data/materiel.yml", "consommable: true", "consommable: oui-non"),
         ["data/materiel.yml", "consommable"],

@@ -62,7 +62,6 @@ def programme_items(training) -> list[str]:
             items += [line.libelle for line in block.lignes]
     items += [f"{m.nom} : {m.contenu}" for m in training.methodes.modalites]
     items += [r.libelle for r in training.ressources]
-    items += [s.dates for s in training.sessions] + [s.lieu for s in training.sessions]
     items += [i.texte for i in training.informations.values()]
     return items
 
@@ -80,7 +79,7 @@ def test_programme_sheet_data_holds_the_programme(content_site):
     assert len(t.objectifs) == 5 and len(t.finalites_communautes) == 5
     assert [len([line for b in d.blocs for line in b.lignes]) for d in t.jours] == [4, 5]
     assert "Construire une feuille de route partagée" in [o.libelle for o in t.objectifs]
-    assert t.sessions[0].dates == "14 et 15 janvier 2026" and t.sessions[0].lieu == "Paris"
+    assert content_site.sessions[0].dates == "14 et 15 janvier 2026" and content_site.sessions[0].lieu == "Paris"
     assert [m.nom for m in t.methodes.modalites] == ["Apports théoriques", "Exemples", "Ateliers pratiques"]
     assert t.duree == "2 jours"
 
@@ -100,7 +99,7 @@ def test_home_page_shows_the_programme(content_site, soup):
     text = text_of(soup("index.html"))
     t = content_site.training
     expected = [t.titre, t.prerequis, t.public] + t.description + [o.libelle for o in t.objectifs]
-    expected += [f.libelle for f in t.finalites_communautes] + [s.dates for s in t.sessions]
+    expected += [f.libelle for f in t.finalites_communautes]
     missing = [item for item in expected if norm(item) not in text]
     assert not missing, f"absents de l'accueil : {missing}"
 

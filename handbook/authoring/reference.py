@@ -9,6 +9,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from .. import model as schema
+from ..model.criteria import ObjectiveCriteria
+from ..model.data import Session
 from ..typography import french_spaces
 
 #: Data files and the model of one of their entries (or of the whole file).
@@ -17,6 +19,10 @@ DATA_MODELS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("data/deroule.yml", schema.RunSheet, "Le déroulé minuté des deux journées."),
     ("data/glossaire.yml", schema.GlossaryTerm, "Une entrée du glossaire (le fichier est une liste de ces entrées)."),
     ("data/bibliographie.yml", schema.Reference, "Une référence (le fichier est une liste de ces entrées)."),
+    ("data/criteres.yml", ObjectiveCriteria, "Les critères observables d'un objectif (le fichier est une liste de ces "
+     "entrées, une par objectif)."),
+    ("data/sessions.yml", Session, "Une session de la formation, passée ou à venir (le fichier est une liste de ces "
+     "entrées)."),
 )
 
 def folders(kind: type[schema.Page]) -> str:

@@ -19,6 +19,7 @@ from ..model import Site, Template, Worksheet
 from ..model.pages import WORKSHEET_BODY
 from .archive import fill_sizes, make_zip
 from .docx import template_docx_file
+from .evaluation import observation_grid_jobs
 from .pdf import render_all
 from .pocket import pocket_html
 from .pptx import write_pptx
@@ -65,6 +66,7 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
             jobs.append((slides_html(site, day, title), base_url, str(site_dir / slides_pdf(day))))
             write_pptx(site, day, site_dir / slides_pptx(day), title)
         _blank_session_documents(site, site_dir)
+        jobs += observation_grid_jobs(site, site_dir, base_url, title)
     render_all(jobs)
     fill_sizes(site_dir)
     if edition == "participant":

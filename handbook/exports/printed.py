@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,8 @@ if TYPE_CHECKING:  # BeautifulSoup is imported only when the exports are built (
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 #: Pages left out of the booklets: the home page (the cover replaces it), tags, downloads and the planner (interactive).
 NOT_IN_BOOKLET = {"index.md", "etiquettes.md", "telechargements.md", "planificateur.md"}
+#: Id of the section of a worksheet that holds its plain-text version (« Version texte pour un formulaire en ligne »).
+ONLINE_FORM_TEXT_ID = "version-texte-pour-un-formulaire-en-ligne"
 
 
 def _article(site_dir: Path, url: str) -> BeautifulSoup:
@@ -108,7 +109,7 @@ def booklet_html(site, edition: str, nav, site_dir: Path) -> str:
         body.append("</section>")
 
     training = site.training
-    sessions = " · ".join(f"{s.dates}, {s.lieu}" for s in training.sessions)
+    sessions = " · ".join(f"{s.dates}, {s.lieu}" for s in sorted(site.sessions, key=lambda s: s.debut))
     kind = BOOKLET_TITLES[edition]
     cover = (
         '<section class="couverture">'
@@ -117,7 +118,7 @@ def booklet_html(site, edition: str, nav, site_dir: Path) -> str:
         f'<p class="couverture-public">Formation de {training.duree} pour les coordinatrices régionales '
         f"des unions territoriales du réseau UNA</p>"
         f'<p class="couverture-session">{sessions}</p>'
-        f'<p class="couverture-date">Version du {date.today().strftime("%d/%m/%Y")}</p>'
+        f'<p class="couverture-date">Version du {site.content_date.strftime("%d/%m/%Y")}</p>'
         "</section>"
     )
     contents = f'<section class="sommaire"><h1 class="sommaire-titre">Sommaire</h1><ul>{"".join(toc)}</ul></section>'
@@ -159,6 +160,8 @@ def printable_handout(site_dir: Path, url: str, kind: str):
     if kind == "cas":
         for section in (CASE_ANALYSIS, CASE_USES):
             _drop_section(article, url, section.id)
+    if kind == "support":  # the text to paste into an online form is for the screen only
+        _drop_section(article, url, ONLINE_FORM_TEXT_ID)
     return article
 
 

@@ -6,6 +6,7 @@ import posixpath
 import re
 
 from .base import MEETING_METHODS, METHODS
+from .criteria import check_criteria
 from .pages import HANDOUT_FOLDERS, STRUCTURED_STEPS, MeetingPlan, Sequence, Tool
 from .sections import CASE_USES, STEP, STEP_SYNTAX, STEP_SYNTAX_WITH_METHOD, STEPS, section_body
 from .site import DATA_FILES, PageRecord, Site
@@ -21,6 +22,7 @@ def check_site(site: Site) -> None:
     check_step_fields(site)
     check_claimed_uses(site)
     check_slides(site)
+    check_criteria(site)
 
 
 def check_steps(site: Site) -> None:

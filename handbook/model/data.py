@@ -60,10 +60,19 @@ class Resource(Strict):
 
 
 class Session(Strict):
+    """A session of the training, past or upcoming (data/sessions.yml)."""
+
     dates: Annotated[Text, doc("Dates écrites en toutes lettres (ex. « 14 et 15 janvier 2026 »).")]
     lieu: Annotated[Text, doc("Ville ou lieu de la session.")]
+    format: Annotated[Literal["présentiel", "à distance", "hybride"], doc("Comment la session se tient.")]
     debut: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), doc("Premier jour, au format `AAAA-MM-JJ`.")]
     fin: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), doc("Dernier jour, au format `AAAA-MM-JJ`.")]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Session":
+        if self.fin < self.debut:
+            raise ValueError(f"la session du {self.debut} finit ({self.fin}) avant de commencer")
+        return self
 
 
 class PracticalItem(Strict):
@@ -90,9 +99,7 @@ class Training(Strict):
     duree_heures: Annotated[int, Field(gt=0), doc("Durée totale en heures.")]
     intervenants: Annotated[Text, doc("Profil de la personne qui forme, sans nom.")]
     public: Annotated[Text, doc("Public visé.")]
-    sessions: Annotated[list[Session], Field(min_length=1), doc("Sessions programmées.")]
     informations: Annotated[dict[Literal["modalites_acces", "delais_acces", "tarifs", "contacts", "accessibilite"], PracticalItem], doc("Informations publiques : modalités et délais d'accès, tarifs, contacts, accessibilité (toutes requises).")]
-    date_mise_a_jour: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), doc("Date de la dernière mise à jour de ces informations, au format `AAAA-MM-JJ`.")]
 
     @field_validator("informations")
     @classmethod

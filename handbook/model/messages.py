@@ -22,8 +22,8 @@ CATALOGUE: dict[str, Message] = {
     "fichier-absent": Message("fichier de données introuvable", "recréez le fichier à partir du dépôt"),
     "yaml": Message("{prefix}YAML mal formé ({problem}) ; vérifiez l'indentation, les deux-points et les guillemets"),
     "schema": Message("{detail}"),
-    "cle-en-double": Message("la clé « {key} » est définie deux fois", "gardez une seule entrée par clé"),
-    "terme-en-double": Message("le terme « {key} » est défini deux fois", "gardez une seule entrée par identifiant"),
+    "cle-en-double": Message("la clé « {ident} » est définie deux fois", "gardez une seule entrée par clé"),
+    "terme-en-double": Message("le terme « {ident} » est défini deux fois", "gardez une seule entrée par identifiant"),
     "terme-lie-inconnu": Message("le terme « {term} » cite dans « lies » un terme inconnu « {other} »",
                                  "utilisez un identifiant (champ id) d'un terme de data/glossaire.yml"),
     "entete-absent": Message("l'en-tête YAML (front matter, entre deux lignes « --- ») est absent",
@@ -113,6 +113,27 @@ CATALOGUE: dict[str, Message] = {
     "diapo-trop-pleine": Message("la diapositive {number} « {title} » ne tient pas sur un écran 16:9 en 24 px au "
                                  "moins : {problem}",
                                  "gardez quelques phrases clés courtes et passez le reste dans ses notes (!!! notes)"),
+    # Evaluation criteria (data/criteres.yml)
+    "critere-objectif-inconnu": Message("les critères visent un objectif inconnu « {objective} »",
+                                        "utilisez un identifiant d'objectif de data/formation.yml : {choices}"),
+    "criteres-nombre": Message("l'objectif {objective} (« {label} ») a {count} critère(s) observable(s), il en faut "
+                               "{low} à {high}", "ajoutez ou regroupez des critères sous « objectif: {objective} »"),
+    "critere-en-double": Message("l'identifiant de critère « {ident} » est utilisé deux fois",
+                                 "donnez à chaque critère son propre identifiant (O2-a, O2-b…)"),
+    "critere-id": Message("le critère « {ident} » est rangé sous l'objectif {objective}",
+                          "donnez-lui un identifiant qui commence par « {objective}- »"),
+    "critere-reference-mal-ecrite": Message("le critère {ident} cite « {ref} », qui n'est ni une étape ni une étude de "
+                                            "cas", "écrivez {syntax}"),
+    "critere-sequence-inconnue": Message("le critère {ident} cite « {ref} », mais la séquence « {sequence} » n'existe "
+                                         "pas", "identifiants de séquence possibles : {choices}"),
+    "critere-etape-inconnue": Message("le critère {ident} cite « {ref} », mais la séquence « {sequence} » n'a que "
+                                      "{count} étape(s)", "donnez le numéro d'une étape de son déroulé minuté"),
+    "critere-objectif-non-servi": Message("le critère {ident} de l'objectif {objective} cite « {ref} », mais la "
+                                          "séquence « {sequence} » ne sert que {served}",
+                                          "citez une étape d'une séquence qui sert {objective}, ou ajoutez {objective} "
+                                          "au champ « objectifs » de la séquence"),
+    "critere-cas-inconnu": Message("le critère {ident} cite une étude de cas inconnue « {ref} »",
+                                   "études de cas possibles : {choices}"),
     # Rendering: macros, images, links, navigation
     "macro-inconnue": Message("{what} « {ident} »{hint}", "identifiants possibles : {choices}"),
     "macro": Message("{problem}", "vérifiez ce qui est écrit entre {{{{ }}}} ou {{% %}}"),

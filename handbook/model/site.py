@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,14 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..typography import french_spaces
-from .data import (GlossaryTerm, Material, Reference, RunSheet, Scale, SessionSettings, Slot, Training,
+from .data import (GlossaryTerm, Material, Reference, RunSheet, Scale, Session, SessionSettings, Slot, Training,
                    run_sheet_problems)
+from .criteria import CRITERIA_FILE, ObjectiveCriteria
 from .errors import ErrorCollector
 from .pages import HANDOUT_FOLDERS, STRUCTURED_STEPS, Page, Sequence, Tool, page_type_for
 from .steps import Step, StepProblem, parse_steps
 from .validation import french_errors
+from .version import content_date
 
 #: libyaml's loader when available (much faster), the pure-Python one otherwise.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,6 +44,8 @@ DATA_FILES = {
     "materials": "materiel.yml",
     "session": "session.yml",
     "scales": "echelles.yml",
+    "criteria": CRITERIA_FILE,
+    "sessions": "sessions.yml",
 }
 
 
@@ -74,12 +79,22 @@ class Site:
     materials: dict[str, Material] = field(default_factory=dict)
     session: SessionSettings | None = None
     scales: dict[str, Scale] = field(default_factory=dict)
+    criteria: list[ObjectiveCriteria] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
     #: Number of errors found in the data files (pages cannot be rendered without valid data).
     data_errors: int = 0
     _links: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _usage: dict[str, list[PageRecord]] | None = field(default=None, repr=False)
     _tools: dict[str, PageRecord] | None = field(default=None, repr=False)
     _steps: dict[str, tuple[list[Step], list[StepProblem]]] = field(default_factory=dict, repr=False)
+    _content_date: date | None = field(default=None, repr=False)
+
+    @property
+    def content_date(self) -> date:
+        """Day of the content's last change (git, else newest file of docs/ and data/), computed once per build."""
+        if self._content_date is None:
+            self._content_date = content_date(self.project_dir)
+        return self._content_date
 
     # -- lookups ---------------------------------------------------------
     def of_kind(self, kind: type[Page]) -> list[PageRecord]:
@@ -276,19 +291,29 @@ def load_data(site: Site, data_dir: Path) -> None:
             path = site.rel(data_dir / DATA_FILES[key])
             for item in _validate(site, path, TypeAdapter(list[model]), raw, {}) or []:
                 if item.id in getattr(site, attribute):
-                    site.errors.report("cle-en-double", path, key=item.id)
+                    site.errors.report("cle-en-double", path, ident=item.id)
                 getattr(site, attribute)[item.id] = item
 
     raw = read_yaml(site, data_dir / DATA_FILES["session"])
     if raw is not None:
         site.session = _validate(site, site.rel(data_dir / DATA_FILES["session"]), SessionSettings, raw, {})
 
+    raw = read_yaml(site, data_dir / DATA_FILES["criteria"])
+    if raw is not None:
+        path = site.rel(data_dir / DATA_FILES["criteria"])
+        site.criteria = _validate(site, path, TypeAdapter(list[ObjectiveCriteria]), raw, {}) or []
+
+    raw = read_yaml(site, data_dir / DATA_FILES["sessions"])
+    if raw is not None:
+        path = site.rel(data_dir / DATA_FILES["sessions"])
+        site.sessions = _validate(site, path, TypeAdapter(list[Session]), raw, {}) or []
+
     raw = read_yaml(site, data_dir / DATA_FILES["references"])
     if raw is not None:
         refs = _validate(site, site.rel(data_dir / DATA_FILES["references"]), TypeAdapter(list[Reference]), raw, {})
         for ref in refs or []:
             if ref.cle in site.references:
-                site.errors.report("cle-en-double", site.rel(data_dir / DATA_FILES["references"]), key=ref.cle)
+                site.errors.report("cle-en-double", site.rel(data_dir / DATA_FILES["references"]), ident=ref.cle)
             site.references[ref.cle] = ref
 
     raw = read_yaml(site, data_dir / DATA_FILES["glossary"])
@@ -298,7 +323,7 @@ def load_data(site: Site, data_dir: Path) -> None:
         for term in terms or []:
             term.terme, term.definition = french_spaces(term.terme), french_spaces(term.definition)
             if term.id in site.glossary:
-                site.errors.report("terme-en-double", path, key=term.id)
+                site.errors.report("terme-en-double", path, ident=term.id)
             site.glossary[term.id] = term
         for term in site.glossary.values():
             for other in term.lies:

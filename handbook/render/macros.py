@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from . import figures, links, logistics, planner, tables
+from . import evaluation, figures, links, logistics, planner, tables
 from .context import MacroContext
 from .formats import date_fr
 from .jinja import on_post_page_macros, on_pre_page_macros  # noqa: F401 (mkdocs-macros' page hooks)
@@ -26,6 +26,9 @@ MACROS = {
     "salle": logistics.salle, "session_participants": logistics.session_participants, "echelle": logistics.echelle,
     "telechargements": tables.telechargements, "planificateur_donnees": planner.planificateur_donnees,
     "modele_de_contenu": tables.modele_de_contenu, "figure": figures.figure,
+    "criteres_evaluation": evaluation.criteres_evaluation, "grille_observation": evaluation.grille_observation,
+    "positionnement": evaluation.positionnement, "prochaine_session": evaluation.prochaine_session,
+    "sessions_passees": evaluation.sessions_passees, "version_texte": evaluation.version_texte,
 }
 
 
@@ -36,6 +39,8 @@ def define_env(env) -> None:
     ctx = MacroContext(env=env, site=site, edition=plugin.config.edition)
     env.variables["formation"] = site.training
     env.variables["bibliographie"] = site.references
+    env.variables["sessions"] = sorted(site.sessions, key=lambda s: s.debut)
+    env.variables["mise_a_jour"] = site.content_date.isoformat()
     env.variables["glossaire"] = dict(sorted(site.glossary.items(), key=lambda item: fold(item[1].terme)))
     env.filter(date_fr)
     for name, function in MACROS.items():

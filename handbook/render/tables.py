@@ -155,6 +155,10 @@ def telechargements(ctx: MacroContext) -> str:
             rows.append(row(f"Diapositives du jour {day} (à projeter, avec les notes de la personne qui présente)",
                             downloads.slides_pptx(day), "PPTX modifiable, 16:9"))
             rows.append(row(f"Diapositives du jour {day}", downloads.slides_pdf(day), "PDF, 16:9"))
+            rows.append(row(f"Grille d'observation du jour {day}", downloads.observation_grid_pdf(day),
+                            "PDF, A4 paysage"))
+            rows.append(row(f"Grille d'observation du jour {day}", downloads.observation_grid_docx(day),
+                            "DOCX modifiable"))
         rows.append(row("Feuilles d'émargement vierges, une par demi-journée de la prochaine session",
                         f"{downloads.SESSION_BLANKS}/{downloads.SHEETS_COMBINED}", "PDF à imprimer"))
         rows.append(row("Attestation de fin de formation à remplir",

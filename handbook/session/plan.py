@@ -1,6 +1,6 @@
 """What the session documents say about the training: title, objectives, dates, place, half-days and hours.
 
-Everything comes from data/formation.yml (title, objectives, sessions) and data/deroule.yml (slots), read
+Everything comes from data/formation.yml (title, objectives), data/sessions.yml and data/deroule.yml (slots), read
 through the handbook's own loader, plus the titles of the sequence pages.
 """
 
@@ -152,9 +152,12 @@ def choose_session(sessions, wanted: str | None, today: dt.date):
             if session.debut == wanted:
                 return session
         known = ", ".join(s.debut for s in sessions)
-        raise SessionError(f"SESSION={wanted} : aucune session ne commence ce jour-là dans data/formation.yml "
+        raise SessionError(f"SESSION={wanted} : aucune session ne commence ce jour-là dans data/sessions.yml "
                            f"(sessions connues : {known}). Donnez la date de début d'une session, au format "
-                           f"AAAA-MM-JJ, ou ajoutez la session à data/formation.yml.")
+                           f"AAAA-MM-JJ, ou ajoutez la session à data/sessions.yml.")
+    if not sessions:
+        raise SessionError("data/sessions.yml ne contient aucune session : ajoutez-y celle dont vous préparez les "
+                           "documents (dates, lieu, format, debut, fin).")
     ordered = sorted(sessions, key=lambda s: s.debut)
     upcoming = [s for s in ordered if dt.date.fromisoformat(s.fin) >= today]
     return upcoming[0] if upcoming else ordered[-1]
@@ -195,13 +198,13 @@ def session_plan(site, session: str | None = None, today: dt.date | None = None)
     if training is None or run_sheet is None:
         raise SessionError("data/formation.yml ou data/deroule.yml contient des erreurs : lancez « make apercu » "
                            "pour les voir, corrigez-les, puis relancez la commande.")
-    chosen = choose_session(training.sessions, session, today or dt.date.today())
+    chosen = choose_session(site.sessions, session, today or dt.date.today())
     start, end = dt.date.fromisoformat(chosen.debut), dt.date.fromisoformat(chosen.fin)
     count = len(run_sheet.jours)
     days = [start + dt.timedelta(days=i) for i in range(count - 1)] + [end] if count > 1 else [start]
     if any(b <= a for a, b in zip(days, days[1:])) or (count == 1 and end != start):
         gap = f"{count - 1} jour{'s' if count > 2 else ''}"
-        raise SessionError(f"data/formation.yml : la session du {date_fr(start)} (début {chosen.debut}, fin "
+        raise SessionError(f"data/sessions.yml : la session du {date_fr(start)} (début {chosen.debut}, fin "
                            f"{chosen.fin}) ne peut pas porter les {count} jours de data/deroule.yml. Corrigez "
                            f"« debut » et « fin » : le dernier jour doit tomber au moins {gap} après le premier.")
     titles = {ident: record.title for ident, record in site.sequences.items()}
