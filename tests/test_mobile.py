@@ -120,7 +120,8 @@ def test_home_page_first_screen_offers_before_during_after(browser, server, widt
         titles = [t.strip() for t in page.locator(".manuel-parcours__titre").all_inner_texts()]
         assert titles == ["Avant", "Pendant", "Après"]
         links = page.locator(".manuel-parcours a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-        assert links == ["avant-la-formation.html", "jour-1/index.html", "jour-2/index.html", "apres-la-formation.html"]
+        assert links == ["avant-la-formation.html", "jour-1/index.html", "jour-2/index.html", "apres-la-formation.html",
+                         "rencontres/index.html"]
         bottom = paths.last.evaluate("li => li.getBoundingClientRect().bottom")
         assert bottom <= height, f"les trois parcours dépassent le premier écran ({bottom:.0f} px sur {height} px)"
     finally:

@@ -31,9 +31,9 @@ def slide_count(page) -> int:
     return int(page.locator(".manuel-salle__progression").inner_text().split("/")[1])
 
 
-def test_enter_and_leave_room_mode(page, server):
+def test_enter_and_leave_room_mode(page, trainer_server):
     errors = watch(page)
-    page.goto(f"{server}/{SEQUENCE}")
+    page.goto(f"{trainer_server}/{SEQUENCE}")
     page.get_by_role("button", name="Projeter").click()
     room = page.get_by_role("dialog", name=re.compile("^Projection"))
     assert room.is_visible()
@@ -57,8 +57,8 @@ def test_enter_and_leave_room_mode(page, server):
 @pytest.mark.parametrize("forward, backward", [
     ("ArrowRight", "ArrowLeft"), ("ArrowDown", "ArrowUp"), ("PageDown", "PageUp"), ("Space", "Shift+Space"),
 ])
-def test_slide_navigation_keys(page, server, forward, backward):
-    page.goto(f"{server}/{SEQUENCE}#projection=2")
+def test_slide_navigation_keys(page, trainer_server, forward, backward):
+    page.goto(f"{trainer_server}/{SEQUENCE}#projection=2")
     page.get_by_role("dialog", name=re.compile("^Projection")).wait_for()
     assert slide_number(page) == 2
     page.keyboard.press(forward)
@@ -68,8 +68,8 @@ def test_slide_navigation_keys(page, server, forward, backward):
     assert slide_number(page) == 1
 
 
-def test_home_and_end_and_announcement(page, server):
-    page.goto(f"{server}/{SEQUENCE}#projection=3")
+def test_home_and_end_and_announcement(page, trainer_server):
+    page.goto(f"{trainer_server}/{SEQUENCE}#projection=3")
     page.get_by_role("dialog", name=re.compile("^Projection")).wait_for()
     page.keyboard.press("End")
     assert slide_number(page) == slide_count(page)
@@ -78,8 +78,8 @@ def test_home_and_end_and_announcement(page, server):
     assert page.locator(".manuel-salle__annonce").inner_text().startswith("Diapositive 1 sur")
 
 
-def test_slide_in_address_survives_reload(page, server):
-    page.goto(f"{server}/{SEQUENCE}")
+def test_slide_in_address_survives_reload(page, trainer_server):
+    page.goto(f"{trainer_server}/{SEQUENCE}")
     page.keyboard.press("Shift+P")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
@@ -104,9 +104,9 @@ def test_trainer_notes_never_projected(browser, trainer_site_dir):
     page.close()
 
 
-def test_presenter_view_stays_in_sync(page, server):
+def test_presenter_view_stays_in_sync(page, trainer_server):
     errors = watch(page)
-    page.goto(f"{server}/{SEQUENCE}")
+    page.goto(f"{trainer_server}/{SEQUENCE}")
     with page.context.expect_page() as popup:
         page.get_by_role("button", name="Vue présentatrice").click()
     presenter = popup.value
@@ -143,9 +143,9 @@ def test_presenter_view_shows_trainer_notes_in_trainer_edition(browser, trainer_
 
 @pytest.mark.parametrize("clock, expected", [("09:10", "Ouvrir la formation"), ("10:00", "Coopération"),
                                              ("14:00", "Modéliser son écosystème"), ("12:45", "Déjeuner")])
-def test_live_run_sheet_highlights_the_planned_sequence(page, server, clock, expected):
+def test_live_run_sheet_highlights_the_planned_sequence(page, trainer_server, clock, expected):
     errors = watch(page)
-    page.goto(f"{server}/jour-1/index.html")
+    page.goto(f"{trainer_server}/jour-1/index.html")
     page.wait_for_selector(".manuel-aujourdhui[data-ready]")
     page.get_by_label("Heure").fill(clock)
     current = page.locator("tr.manuel-maintenant")
@@ -155,8 +155,8 @@ def test_live_run_sheet_highlights_the_planned_sequence(page, server, clock, exp
     assert not errors, errors
 
 
-def test_live_run_sheet_tells_how_far_ahead_or_behind(page, server):
-    page.goto(f"{server}/jour-1/index.html")
+def test_live_run_sheet_tells_how_far_ahead_or_behind(page, trainer_server):
+    page.goto(f"{trainer_server}/jour-1/index.html")
     page.wait_for_selector(".manuel-aujourdhui[data-ready]")
     page.get_by_label("Séquence en cours en salle").select_option(label="Ouvrir la formation")
     page.get_by_label("Heure").fill("10:00")
@@ -178,8 +178,8 @@ def test_room_mode_works_from_the_file_system(page, edition_site_dir):
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_room_mode_has_no_axe_violation(page, server, scheme):
-    page.goto(f"{server}/{SEQUENCE}")
+def test_room_mode_has_no_axe_violation(page, trainer_server, scheme):
+    page.goto(f"{trainer_server}/{SEQUENCE}")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     page.get_by_role("button", name="Projeter").click()
     page.keyboard.press("ArrowRight")

@@ -143,8 +143,9 @@
 
     /* The buttons are in the page (rendered at build time, hidden without JavaScript). */
     var button = $('.manuel-projeter-barre [data-action="projeter"]', article);
+    /* The presenter view exists in the trainer edition only; the participant edition keeps « Projeter » on sheets. */
     var presenter = $('.manuel-projeter-barre [data-action="presentatrice"]', article);
-    if (!button || !presenter) return;
+    if (!button) return;
 
     function render() {
       var slide = slides[index];
@@ -215,7 +216,7 @@
       });
       open(start);
     });
-    presenter.addEventListener("click", function () {
+    if (presenter) presenter.addEventListener("click", function () {
       var url = location.href.split("#")[0] + "#presentation=" + (index + 1);
       window.__presenter = window.open(url, "manuel-presentation", "width=1100,height=760");
       if (!overlay) open(index);
