@@ -47,8 +47,15 @@ def test_enter_and_leave_room_mode(page, trainer_server):
     page.keyboard.press("Escape")
     assert page.locator(".manuel-salle").count() == 0
     assert "projection=" not in address(page)
-    focused = page.evaluate("document.activeElement.textContent")
-    assert title.strip() in focused, "Échap ne ramène pas à la section projetée"
+    # Focus goes back to the heading of the page section that holds the projected slide.
+    back = page.evaluate("""title => {
+        const focused = document.activeElement;
+        const block = [...document.querySelectorAll('.manuel-diapo-bloc')]
+            .find(b => b.textContent.includes(title));
+        return /^H[1-6]$/.test(focused.tagName) && !!block
+            && Boolean(focused.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""", title.strip())
+    assert back, "Échap ne ramène pas à la section projetée"
     page.keyboard.press("Shift+P")
     assert page.get_by_role("dialog", name=re.compile("^Projection")).is_visible()
     assert not errors, errors
