@@ -144,3 +144,10 @@ def test_participant_edition_has_no_trainer_worksheet(content_site, site_dir):
         assert record.title not in index
         slug = record.src_uri.rsplit("/", 1)[-1][:-3]
         assert not (site_dir / downloads.worksheet_pdf(slug)).exists()
+
+
+@pytest.mark.parametrize("slug", ["questionnaire-de-satisfaction", "questionnaire-a-trois-mois"])
+def test_evaluation_forms_are_printable_and_editable(trainer_site_dir, site_dir, slug):
+    for edition in (site_dir, trainer_site_dir):
+        assert (edition / downloads.worksheet_pdf(slug)).is_file(), slug
+        assert (edition / downloads.worksheet_docx(slug)).is_file(), slug
