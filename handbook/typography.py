@@ -1,8 +1,31 @@
-"""French typography helpers for generated text."""
+"""Text helpers shared by the content model, the pages and the exports: French typography, accent folding, and
+inline Markdown reduced to the text a reader sees."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics (œ → oe): « Coopération » → « cooperation »."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES))).lower()
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown and macro calls as the text a reader sees: a term or a link keeps its text, emphasis, code
+    ticks and quote marks go, white space is single."""
+    text = re.sub(r'\{\{\s*terme\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)\s*\}\}', r"\1", markdown)
+    text = re.sub(r'\{\{\s*(?:outil|sequence|terme)\(\s*"([^"]*)"\s*\)\s*\}\}', r"\1", text)
+    text = re.sub(r"\{\{.*?\}\}|<!--.*?-->", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__|\*(.+?)\*|(?<!\w)_(.+?)_(?!\w)",
+                  lambda m: next(g for g in m.groups() if g is not None), text)
+    text = re.sub(r"^\s*>\s?", "", text.replace("`", ""), flags=re.M)
+    return re.sub(r"\s+", " ", text).strip()
 
 _BEFORE = re.compile(r"(?<=\S) ([:;!?»])")
 

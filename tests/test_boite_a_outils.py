@@ -9,7 +9,6 @@ import pytest
 
 from conftest import address
 from handbook import model as schema
-from handbook.model import split_front_matter
 
 MIN_WORDS, MAX_WORDS = 400, 900
 

@@ -89,7 +89,7 @@ def test_pptx_of_each_day(trainer_site_dir, content_site, day):
 
     expected = blocks_of_day(content_site, day)
     assert len(expected) >= 2 * 5
-    deck = Presentation(str(trainer_site_dir / downloads.slides_pptx(day)))
+    deck = Presentation(str(trainer_site_dir / downloads.day_file("diapositives", day, "pptx")))
     assert abs(deck.slide_width / deck.slide_height - 16 / 9) < 0.01 and Emu(deck.slide_width).inches > 13
     assert len(deck.slides) == len(expected)
     pictures = 0
@@ -108,7 +108,7 @@ def test_pptx_of_each_day(trainer_site_dir, content_site, day):
 @pytest.mark.parametrize("day", DAYS)
 def test_pdf_of_each_day_is_16_9_with_the_same_slides(trainer_site_dir, content_site, day):
     expected = blocks_of_day(content_site, day)
-    reader = PdfReader(trainer_site_dir / downloads.slides_pdf(day))
+    reader = PdfReader(trainer_site_dir / downloads.day_file("diapositives", day))
     assert len(reader.pages) == len(expected)
     box = reader.pages[0].mediabox
     assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
@@ -119,7 +119,7 @@ def test_pdf_of_each_day_is_16_9_with_the_same_slides(trainer_site_dir, content_
 def test_trainer_downloads_list_the_slides(trainer_site_dir):
     page = (trainer_site_dir / "telechargements.html").read_text(encoding="utf-8")
     for day in DAYS:
-        for path in (downloads.slides_pptx(day), downloads.slides_pdf(day)):
+        for path in (downloads.day_file("diapositives", day, "pptx"), downloads.day_file("diapositives", day)):
             assert f'href="{path}"' in page and (trainer_site_dir / path).stat().st_size > 10_000
 
 

@@ -210,16 +210,16 @@ def test_trainer_booklet(trainer_site_dir, content_site, trainer_note_samples):
 
 def test_one_or_two_page_pdf_per_sheet_and_template(site_dir, content_site, soup):
     for slug, record in content_site.tools.items():
-        path = site_dir / exports.tool_pdf(slug)
+        path = site_dir / exports.page_file("outils", slug)
         pages = len(PdfReader(path).pages)
         assert 1 <= pages <= 2, f"{slug} : {pages} pages"
         assert squash(record.title) in squash(pdf_text(path))
         assert "Sources" in pdf_text(path), f"{slug} : fiche tronquée"
         page = soup(record.src_uri.replace(".md", ".html"))
-        assert page.find("a", href=f"../{exports.tool_pdf(slug)}"), f"{slug} : lien vers le PDF absent"
+        assert page.find("a", href="../" + exports.page_file("outils", slug)), f"{slug} : lien vers le PDF absent"
     for record in content_site.of_kind(schema.Template):
         slug = record.src_uri.split("/")[-1][:-3]
-        path = site_dir / exports.template_pdf(slug)
+        path = site_dir / exports.page_file("modeles", slug)
         assert 1 <= len(PdfReader(path).pages) <= 3
         text = pdf_text(path)
         assert "Le modèle" in text and "Exemple rempli" not in text
@@ -230,7 +230,7 @@ def test_editable_templates_match_their_page(site_dir, content_site, soup):
 
     for record in content_site.of_kind(schema.Template):
         slug = record.src_uri.split("/")[-1][:-3]
-        document = Document(site_dir / exports.template_docx(slug))
+        document = Document(site_dir / exports.page_file("modeles", slug, "docx"))
         headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
         page = soup(record.src_uri.replace(".md", ".html"))
         model = page.find(id="le-modele")

@@ -31,6 +31,12 @@ def _append(path: str, extra: str):
     return mutate
 
 
+def _remove(path: str):
+    def mutate(project: Path) -> None:
+        (project / path).unlink()
+    return mutate
+
+
 def _both(*mutations):
     def mutate(project: Path) -> None:
         for mutation in mutations:
@@ -44,6 +50,8 @@ def _image_without_alt(project: Path) -> None:
         "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"))
     _append("docs/index.md", "\n![](schema.png)\n")(project)
 
+
+CRITERIA = "data/criteres.yml"
 
 # case id → (mutation, expected fragments of the output, all of them required)
 CASES = {
@@ -197,6 +205,11 @@ CASES = {
         ["docs/jour-1/sequence-test.md", "l'étape 2 utilise un matériel inconnu « feutre »", "vouliez-vous dire « feutres »",
          "data/materiel.yml"],
     ),
+    "ligne-etape-mal-ecrite": (
+        _edit("docs/jour-1/sequence-test.md", "- production : une affiche par trio", "- production une affiche par trio"),
+        ["docs/jour-1/sequence-test.md", "ligne 26", "ligne illisible sous une étape : « - production une affiche par trio »",
+         "- champ : valeur"],
+    ),
     "usage-mal-ecrit": (
         _edit("docs/jour-1/sequence-test.md", "feutres par groupe", "feutres pour chaque groupe"),
         ["docs/jour-1/sequence-test.md", "« feutres pour chaque groupe » (champ « matériel ») est mal écrit", "« par personne »"],
@@ -234,6 +247,73 @@ CASES = {
     "page-hors-navigation": (
         _append("docs/guide/chapitre-test.md", ""),  # the nav is edited below
         ["mkdocs.yml", "ne figurent pas dans la navigation", "guide/orphelin.md"],
+    ),
+    # Evaluation criteria (data/criteres.yml) and sessions (data/sessions.yml)
+    "critere-objectif-inconnu": (
+        _edit(CRITERIA, "- objectif: O5", "- objectif: O9"),
+        [CRITERIA, "ligne 18", "les critères visent un objectif inconnu « O9 »", "O1, O2, O3, O4, O5",
+         "l'objectif O5 (« Outiller les dynamiques d'apprentissage, de régulation et d'évaluation continue ») a 0 "
+         "critère(s) observable(s), il en faut 2 à 4"],
+    ),
+    "un-seul-critere": (
+        _edit(CRITERIA, "    - {id: O2-b, libelle: Justifie sa posture., observe: [j2-test#2]}\n", ""),
+        [CRITERIA, "l'objectif O2 (« Identifier les rôles et les postures qui soutiennent une coopération ouverte et "
+         "évolutive ») a 1 critère(s) observable(s), il en faut 2 à 4"],
+    ),
+    "cinq-criteres": (
+        _edit(CRITERIA, "    - {id: O2-b, libelle: Justifie sa posture., observe: [j2-test#2]}\n",
+              "    - {id: O2-b, libelle: Justifie sa posture., observe: [j2-test#2]}\n"
+              "    - {id: O2-c, libelle: Un., observe: [j2-test#2]}\n    - {id: O2-d, libelle: Deux., observe: [j2-test#2]}\n"
+              "    - {id: O2-e, libelle: Trois., observe: [j2-test#2]}\n"),
+        [CRITERIA, "l'objectif O2", "a 5 critère(s) observable(s), il en faut 2 à 4"],
+    ),
+    "critere-sequence-inconnue": (
+        _edit(CRITERIA, "observe: [j2-test#1]}", "observe: [j2-tset#1]}"),
+        [CRITERIA, "ligne 12", "le critère O3-a cite « j2-tset#1 », mais la séquence « j2-tset » n'existe pas",
+         "j1-test, j2-test"],
+    ),
+    "etape-inconnue": (
+        _edit(CRITERIA, "observe: [j1-test#1]}", "observe: [j1-test#7]}"),
+        [CRITERIA, "le critère O1-a cite « j1-test#7 », mais la séquence « j1-test » n'a que 2 étape(s)"],
+    ),
+    "cas-inconnu": (
+        _edit(CRITERIA, "observe: [j1-test#2, cas/cas-test]}", "observe: [j1-test#2, cas/cas-tset]}"),
+        [CRITERIA, "le critère O1-b cite une étude de cas inconnue « cas/cas-tset »", "cas/cas-test"],
+    ),
+    "reference-mal-ecrite": (
+        _edit(CRITERIA, "observe: [j1-test#1]}", "observe: [j1-test étape 1]}"),
+        [CRITERIA, "le critère O1-a cite « j1-test étape 1 », qui n'est ni une étape ni une étude de cas",
+         "j1-ecosysteme#4"],
+    ),
+    "objectif-non-servi": (
+        _edit("docs/jour-2/sequence-test.md", "objectifs: [O1, O2, O3, O4, O5]", "objectifs: [O1, O2, O4, O5]"),
+        [CRITERIA, "le critère O3-a de l'objectif O3 cite « j2-test#1 », mais la séquence « j2-test » ne sert que "
+         "O1, O2, O4, O5"],
+    ),
+    "critere-en-double": (
+        _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O2-a, libelle: Justifie"),
+        [CRITERIA, "ligne 9", "l'identifiant de critère « O2-a » est utilisé deux fois"],
+    ),
+    "critere-mal-range": (
+        _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O1-c, libelle: Justifie"),
+        [CRITERIA, "ligne 9", "le critère « O1-c » est rangé sous l'objectif O2",
+         "donnez-lui un identifiant qui commence par « O2- »"],
+    ),
+    "critere-sans-lieu": (
+        _edit(CRITERIA, "observe: [j1-test#1]}", "observe: []}"),
+        [CRITERIA, "« n° 1 › criteres › n° 1 › observe » est vide"],
+    ),
+    "criteres-absents": (
+        _remove(CRITERIA),
+        [CRITERIA, "fichier de données introuvable"],
+    ),
+    "session-mal-datee": (
+        _edit("data/sessions.yml", 'fin: "2026-01-15"', 'fin: "2026-01-13"'),
+        ["data/sessions.yml", "la session du 2026-01-14 finit (2026-01-13) avant de commencer"],
+    ),
+    "session-sans-format": (
+        _edit("data/sessions.yml", "format: présentiel", "format: visio"),
+        ["data/sessions.yml", "valeur « visio » inconnue", "présentiel, à distance, hybride"],
     ),
 }
 

@@ -1,135 +1,15 @@
-"""Evaluation all along (issue #19): criteria tied to steps and cases (checked by the build), the observation grids of
+"""Evaluation all along (issue #19): the real criteria (their checks are in test_erreurs_de_contenu), the observation grids of
 the days, the sessions and the version of the content, the plain-text questionnaires."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT, make_project, run_mkdocs
-
-CRITERIA = "data/criteres.yml"
-
-
-def _edit(path: str, old: str, new: str):
-    def mutate(project: Path) -> None:
-        file = project / path
-        text = file.read_text(encoding="utf-8")
-        assert old in text, f"fixture inattendue : « {old} » absent de {path}"
-        file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return mutate
-
-
-def _remove(path: str):
-    def mutate(project: Path) -> None:
-        (project / path).unlink()
-    return mutate
-
-
-# case id → (mutation of the small project, expected fragments of the output)
-CASES = {
-    "objectif-inconnu": (
-        _edit(CRITERIA, "- objectif: O5", "- objectif: O9"),
-        [CRITERIA, "ligne 18", "les critères visent un objectif inconnu « O9 »", "O1, O2, O3, O4, O5",
-         "l'objectif O5 (« Outiller les dynamiques d'apprentissage, de régulation et d'évaluation continue ») a 0 "
-         "critère(s) observable(s), il en faut 2 à 4"],
-    ),
-    "un-seul-critere": (
-        _edit(CRITERIA, "    - {id: O2-b, libelle: Justifie sa posture., observe: [j2-test#2]}\n", ""),
-        [CRITERIA, "l'objectif O2 (« Identifier les rôles et les postures qui soutiennent une coopération ouverte et "
-         "évolutive ») a 1 critère(s) observable(s), il en faut 2 à 4"],
-    ),
-    "cinq-criteres": (
-        _edit(CRITERIA, "    - {id: O2-b, libelle: Justifie sa posture., observe: [j2-test#2]}\n",
-              "    - {id: O2-b, libelle: Justifie sa posture., observe: [j2-test#2]}\n"
-              "    - {id: O2-c, libelle: Un., observe: [j2-test#2]}\n    - {id: O2-d, libelle: Deux., observe: [j2-test#2]}\n"
-              "    - {id: O2-e, libelle: Trois., observe: [j2-test#2]}\n"),
-        [CRITERIA, "l'objectif O2", "a 5 critère(s) observable(s), il en faut 2 à 4"],
-    ),
-    "sequence-inconnue": (
-        _edit(CRITERIA, "observe: [j2-test#1]}", "observe: [j2-tset#1]}"),
-        [CRITERIA, "ligne 12", "le critère O3-a cite « j2-tset#1 », mais la séquence « j2-tset » n'existe pas",
-         "j1-test, j2-test"],
-    ),
-    "etape-inconnue": (
-        _edit(CRITERIA, "observe: [j1-test#1]}", "observe: [j1-test#7]}"),
-        [CRITERIA, "le critère O1-a cite « j1-test#7 », mais la séquence « j1-test » n'a que 2 étape(s)"],
-    ),
-    "cas-inconnu": (
-        _edit(CRITERIA, "observe: [j1-test#2, cas/cas-test]}", "observe: [j1-test#2, cas/cas-tset]}"),
-        [CRITERIA, "le critère O1-b cite une étude de cas inconnue « cas/cas-tset »", "cas/cas-test"],
-    ),
-    "reference-mal-ecrite": (
-        _edit(CRITERIA, "observe: [j1-test#1]}", "observe: [j1-test étape 1]}"),
-        [CRITERIA, "le critère O1-a cite « j1-test étape 1 », qui n'est ni une étape ni une étude de cas",
-         "j1-ecosysteme#4"],
-    ),
-    "objectif-non-servi": (
-        _edit("docs/jour-2/sequence-test.md", "objectifs: [O1, O2, O3, O4, O5]", "objectifs: [O1, O2, O4, O5]"),
-        [CRITERIA, "le critère O3-a de l'objectif O3 cite « j2-test#1 », mais la séquence « j2-test » ne sert que "
-         "O1, O2, O4, O5"],
-    ),
-    "critere-en-double": (
-        _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O2-a, libelle: Justifie"),
-        [CRITERIA, "ligne 9", "l'identifiant de critère « O2-a » est utilisé deux fois"],
-    ),
-    "critere-mal-range": (
-        _edit(CRITERIA, "{id: O2-b, libelle: Justifie", "{id: O1-c, libelle: Justifie"),
-        [CRITERIA, "ligne 9", "le critère « O1-c » est rangé sous l'objectif O2",
-         "donnez-lui un identifiant qui commence par « O2- »"],
-    ),
-    "critere-sans-lieu": (
-        _edit(CRITERIA, "observe: [j1-test#1]}", "observe: []}"),
-        [CRITERIA, "« n° 1 › criteres › n° 1 › observe » est vide"],
-    ),
-    "criteres-absents": (
-        _remove(CRITERIA),
-        [CRITERIA, "fichier de données introuvable"],
-    ),
-    "session-mal-datee": (
-        _edit("data/sessions.yml", 'fin: "2026-01-15"', 'fin: "2026-01-13"'),
-        ["data/sessions.yml", "la session du 2026-01-14 finit (2026-01-13) avant de commencer"],
-    ),
-    "session-sans-format": (
-        _edit("data/sessions.yml", "format: présentiel", "format: visio"),
-        ["data/sessions.yml", "valeur « visio » inconnue", "présentiel, à distance, hybride"],
-    ),
-}
-
-
-@pytest.fixture(scope="module")
-def outcomes(tmp_path_factory):
-    def run(case: str):
-        project = make_project(tmp_path_factory.mktemp(case))
-        CASES[case][0](project)
-        return case, run_mkdocs(project, project / "site")
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(pool.map(run, CASES))
-    valid = make_project(tmp_path_factory.mktemp("valide"))
-    results["valide"] = run_mkdocs(valid, valid / "site")
-    return results
-
-
-def test_small_project_with_criteria_builds(outcomes):
-    result = outcomes["valide"]
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_criteria_mistake_fails_with_french_message(outcomes, case):
-    result = outcomes[case]
-    output = (result.stdout + result.stderr).replace("\u00a0", " ")
-    assert result.returncode != 0, f"la construction aurait dû échouer ({case})\n{output}"
-    for fragment in CASES[case][1]:
-        assert fragment in output, f"message attendu absent : « {fragment} »\n{output}"
-    assert "Traceback" not in output
-
+from conftest import ROOT
 
 # --------------------------------------------------------------------------
 # The real criteria
@@ -172,27 +52,21 @@ def test_observation_grids_hold_every_criterion_of_their_day(content_site):
     assert "9\u00a0h\u00a027 · Ouvrir la formation, étape 4" in grids[1]
 
 
-def test_observation_grids_exported_as_pdf_and_docx(tmp_path):
-    """The trainer edition's HTML, then the grid exports alone (the full exports are tested elsewhere)."""
+def test_observation_grids_exported_as_pdf_and_docx(trainer_site_dir):
+    """The trainer edition's downloads hold each day's grid, A4 landscape PDF and editable DOCX."""
     from docx import Document
     from pypdf import PdfReader
 
-    from handbook.downloads import observation_grid_docx, observation_grid_pdf
-    from handbook.exports.evaluation import observation_grid_jobs
-    from handbook.exports.pdf import render_all
-    from handbook.model import load_site
+    from handbook.downloads import day_file
 
-    result = run_mkdocs(ROOT, tmp_path, config="mkdocs-formateur.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = load_site(ROOT, ROOT / "docs")
-    render_all(observation_grid_jobs(site, tmp_path, tmp_path.resolve().as_uri() + "/", site.training.titre))
+    site_dir = trainer_site_dir
     for day, ids in ((1, ["O5-a", "O3-a"]), (2, ["O4-a", "O2-b"])):
-        reader = PdfReader(tmp_path / observation_grid_pdf(day))
+        reader = PdfReader(site_dir / day_file("observation", day))
         text = " ".join(page.extract_text() for page in reader.pages)
         assert f"Grille d'observation du jour {day}" in text and all(i in text for i in ids)
         width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
         assert width > height, "la grille s'imprime en A4 paysage"
-        document = Document(tmp_path / observation_grid_docx(day))
+        document = Document(site_dir / day_file("observation", day, "docx"))
         table = document.tables[0]
         assert table.rows[0].cells[2].text == "Ce que j'observe (qui, quoi)"
         assert all(any(i in row.cells[0].text for row in table.rows) for i in ids)

@@ -58,7 +58,8 @@ def test_meeting_plans_are_named_on_the_sheets_they_use(content_site, site_dir):
         for step in content_site.steps_of(plan):
             if step.tool:
                 text = _soup(site_dir / "outils" / f"{step.tool}.html").select_one(".manuel-repere").get_text(" ")
-                assert "Dans les trames de rencontre" in text and plan.title.split()[0] in text, (plan.src_uri, step.tool)
+                text, title = (t.replace("\u00a0", " ") for t in (text, plan.title))
+                assert "Dans les trames de rencontre" in text and title in text, (plan.src_uri, step.tool)
 
 
 def test_every_handed_out_document_exists_and_says_where_it_serves(content_site, site_dir):
@@ -117,7 +118,7 @@ def test_conducteur_of_each_day(content_site, trainer_site_dir, day):
     steps = sum(len(content_site.steps_of(r)) for d, _, r in content_site.run_order() if d == day)
     assert len(table.select("tbody tr:not(.manuel-conducteur-sequence):not(.manuel-conducteur-pause)")) == steps
     assert "Version courte" in table.get_text(" "), "les versions courtes sont signalées au formateur"
-    pdf = PdfReader(trainer_site_dir / downloads.conducteur_pdf(day))
+    pdf = PdfReader(trainer_site_dir / downloads.day_file("conducteur", day))
     assert 1 <= len(pdf.pages) <= 3, "le conducteur tient en trois pages paysage au plus"
     box = pdf.pages[0].mediabox
     assert float(box.width) > float(box.height), "le conducteur est en paysage"
@@ -125,7 +126,7 @@ def test_conducteur_of_each_day(content_site, trainer_site_dir, day):
 
 @pytest.mark.parametrize("day", [1, 2])
 def test_print_pack_of_each_day(content_site, trainer_site_dir, day):
-    pdf = PdfReader(trainer_site_dir / downloads.print_pack(day))
+    pdf = PdfReader(trainer_site_dir / downloads.day_file("carnet", day))
     cover = pdf.pages[0].extract_text()
     assert f"Carnet d'impression du jour {day}" in cover.replace("’", "'")
     jobs = prints_for_day(content_site, day)
@@ -143,11 +144,11 @@ def test_participant_edition_has_no_trainer_worksheet(content_site, site_dir):
         assert not (site_dir / record.src_uri.replace(".md", ".html")).exists()
         assert record.title not in index
         slug = record.src_uri.rsplit("/", 1)[-1][:-3]
-        assert not (site_dir / downloads.worksheet_pdf(slug)).exists()
+        assert not (site_dir / downloads.page_file("supports", slug)).exists()
 
 
 @pytest.mark.parametrize("slug", ["questionnaire-de-satisfaction", "questionnaire-a-trois-mois"])
 def test_evaluation_forms_are_printable_and_editable(trainer_site_dir, site_dir, slug):
     for edition in (site_dir, trainer_site_dir):
-        assert (edition / downloads.worksheet_pdf(slug)).is_file(), slug
-        assert (edition / downloads.worksheet_docx(slug)).is_file(), slug
+        assert (edition / downloads.page_file("supports", slug)).is_file(), slug
+        assert (edition / downloads.page_file("supports", slug, "docx")).is_file(), slug

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, make_project, run_mkdocs
 from handbook import model as schema
 from test_boite_a_outils import words
-from test_site import norm, text_of
+from test_site import norm
 
 
 def test_guide_has_eight_chapters_of_1000_words(content_site):

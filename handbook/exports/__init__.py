@@ -13,8 +13,7 @@ import posixpath
 import time
 from pathlib import Path
 
-from ..downloads import (BOOKLETS, DOWNLOADS, POCKET, SESSION_BLANKS, conducteur_pdf, print_pack, slides_pdf,
-                         slides_pptx, template_docx, template_pdf, tool_pdf, worksheet_docx, worksheet_pdf)
+from ..downloads import BOOKLETS, DOWNLOADS, POCKET, SESSION_BLANKS, day_file, page_file
 from ..model import Site, Template, Worksheet
 from ..model.pages import WORKSHEET_BODY
 from .archive import fill_sizes, make_zip
@@ -40,12 +39,12 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
     title = site.training.titre
     for slug, record in site.tools.items():
         jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "outil", title), base_url,
-                     str(site_dir / tool_pdf(slug))))
+                     str(site_dir / page_file("outils", slug))))
     for record in site.of_kind(Template):
         slug = posixpath.basename(record.src_uri)[:-3]
         jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "modele", title), base_url,
-                     str(site_dir / template_pdf(slug))))
-        template_docx_file(site_dir, record.src_uri[:-3] + ".html", site_dir / template_docx(slug))
+                     str(site_dir / page_file("modeles", slug))))
+        template_docx_file(site_dir, record.src_uri[:-3] + ".html", site_dir / page_file("modeles", slug, "docx"))
     for record in site.of_kind(Worksheet):
         if record.meta is None or (record.meta.formateur and edition == "participant"):
             continue
@@ -54,17 +53,17 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
         html = sheet_html(site_dir, url, "support", title)
         if record.meta.format == "A3":
             html = html.replace("</style>", "@page { size: A3; }</style>", 1)
-        jobs.append((html, base_url, str(site_dir / worksheet_pdf(slug))))
+        jobs.append((html, base_url, str(site_dir / page_file("supports", slug))))
         if record.meta.remplir == "ordinateur":
-            template_docx_file(site_dir, url, site_dir / worksheet_docx(slug), section_id=WORKSHEET_BODY.id)
+            template_docx_file(site_dir, url, site_dir / page_file("supports", slug, "docx"), section_id=WORKSHEET_BODY.id)
     if edition == "formateur":
         for day in (d.numero for d in site.run_sheet.jours):
             running = f"Jour {day} · {title}"
             jobs.append((conducteur_html(site_dir, f"formateur/conducteur-jour-{day}.html", running), base_url,
-                         str(site_dir / conducteur_pdf(day))))
-            jobs.append((print_pack_html(site, site_dir, day, running), base_url, str(site_dir / print_pack(day))))
-            jobs.append((slides_html(site, day, title), base_url, str(site_dir / slides_pdf(day))))
-            write_pptx(site, day, site_dir / slides_pptx(day), title)
+                         str(site_dir / day_file("conducteur", day))))
+            jobs.append((print_pack_html(site, site_dir, day, running), base_url, str(site_dir / day_file("carnet", day))))
+            jobs.append((slides_html(site, day, title), base_url, str(site_dir / day_file("diapositives", day))))
+            write_pptx(site, day, site_dir / day_file("diapositives", day, "pptx"), title)
         _blank_session_documents(site, site_dir)
         jobs += observation_grid_jobs(site, site_dir, base_url, title)
     render_all(jobs)

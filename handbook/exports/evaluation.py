@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..downloads import observation_grid_docx, observation_grid_pdf
+from ..downloads import day_file
 from .docx import template_docx_file
 from .printed import sheet_html
 
@@ -28,6 +28,6 @@ def observation_grid_jobs(site, site_dir: Path, base_url: str, title: str) -> li
         if not (site_dir / url).is_file():
             continue
         html = sheet_html(site_dir, url, "support", title).replace("</style>", GRID_CSS + "</style>", 1)
-        jobs.append((html, base_url, str(site_dir / observation_grid_pdf(day))))
-        template_docx_file(site_dir, url, site_dir / observation_grid_docx(day), section_id=GRID_SECTION_ID)
+        jobs.append((html, base_url, str(site_dir / day_file("observation", day))))
+        template_docx_file(site_dir, url, site_dir / day_file("observation", day, "docx"), section_id=GRID_SECTION_ID)
     return jobs

@@ -9,7 +9,7 @@ from .base import MEETING_METHODS, METHODS
 from .criteria import check_criteria
 from .pages import HANDOUT_FOLDERS, STRUCTURED_STEPS, MeetingPlan, Sequence, Tool
 from .sections import CASE_USES, STEP, STEP_SYNTAX, STEP_SYNTAX_WITH_METHOD, STEPS, section_body
-from .site import DATA_FILES, PageRecord, Site
+from .site import DATA_FILES, Site
 from .slides import check_slides
 from .steps import parse_steps
 from .suggest import closest

@@ -75,6 +75,9 @@ CATALOGUE: dict[str, Message] = {
                                "(champ « duree »)", "ajustez les durées des étapes ou le champ « duree »"),
     # Fields of a structured step
     "champ-etape-inconnu": Message("champ d'étape inconnu « {name} »", "champs possibles, dans cet ordre : {fields}"),
+    "ligne-etape-mal-ecrite": Message("ligne illisible sous une étape : « {text} »",
+                                      "écrivez « - champ : valeur », indenté de 4 espaces, avec un de ces champs : "
+                                      "{fields}"),
     "champ-etape-double": Message("le champ « {name} » est écrit deux fois pour la même étape",
                                   "regroupez les valeurs sur une ligne, séparées par « ; »"),
     "champ-etape-vide": Message("le champ « {name} » de l'étape est vide", "écrivez sa valeur ou supprimez la ligne"),

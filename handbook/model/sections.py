@@ -6,7 +6,12 @@ from __future__ import annotations
 import functools
 import re
 
+from typing import TYPE_CHECKING
+
 from markdown.extensions.toc import slugify
+
+if TYPE_CHECKING:  # page types use the sections defined here
+    from .pages import Page
 
 
 class Section(str):

@@ -273,62 +273,49 @@ def _validate(site: Site, path: str, model: type[BaseModel] | TypeAdapter, data:
 # --------------------------------------------------------------------------
 
 
+def _load(site: Site, data_dir: Path, key: str, model, context: dict | None = None) -> tuple[Any, str]:
+    """A data file (``DATA_FILES[key]``) validated against ``model`` (a model, or ``list[model]``), and its path.
+    None when the file is missing, unreadable or invalid (already reported)."""
+    path = site.rel(data_dir / DATA_FILES[key])
+    raw = read_yaml(site, data_dir / DATA_FILES[key])
+    if raw is None:
+        return None, path
+    adapter = model if isinstance(model, type) and issubclass(model, BaseModel) else TypeAdapter(model)
+    return _validate(site, path, adapter, raw, context or {}), path
+
+
+def _by_id(site: Site, loaded: tuple[Any, str], ident: str, duplicate: str = "cle-en-double") -> dict:
+    """Items of a loaded list file (``_load``) by their identifier (field ``ident``); a repeated one is an error."""
+    items, path = loaded
+    found: dict = {}
+    for item in items or []:
+        key = getattr(item, ident)
+        if key in found:
+            site.errors.report(duplicate, path, ident=key)
+        found[key] = item
+    return found
+
+
 def load_data(site: Site, data_dir: Path) -> None:
-    raw = read_yaml(site, data_dir / DATA_FILES["training"])
-    if raw is not None:
-        site.training = _validate(site, site.rel(data_dir / DATA_FILES["training"]), Training, raw, {})
+    site.training, _ = _load(site, data_dir, "training", Training)
+    site.run_sheet, path = _load(site, data_dir, "run_sheet", RunSheet)
+    for problem in run_sheet_problems(site.run_sheet) if site.run_sheet else []:
+        site.errors.report("deroule", path, problem=problem)
+    site.materials = _by_id(site, _load(site, data_dir, "materials", list[Material]), "id")
+    site.scales = _by_id(site, _load(site, data_dir, "scales", list[Scale]), "id")
+    site.session, _ = _load(site, data_dir, "session", SessionSettings)
+    site.criteria = _load(site, data_dir, "criteria", list[ObjectiveCriteria])[0] or []
+    site.sessions = _load(site, data_dir, "sessions", list[Session])[0] or []
+    site.references = _by_id(site, _load(site, data_dir, "references", list[Reference]), "cle")
 
-    raw = read_yaml(site, data_dir / DATA_FILES["run_sheet"])
-    if raw is not None:
-        path = site.rel(data_dir / DATA_FILES["run_sheet"])
-        site.run_sheet = _validate(site, path, RunSheet, raw, {})
-        for problem in run_sheet_problems(site.run_sheet) if site.run_sheet else []:
-            site.errors.report("deroule", path, problem=problem)
-
-    for key, model, attribute in (("materials", Material, "materials"), ("scales", Scale, "scales")):
-        raw = read_yaml(site, data_dir / DATA_FILES[key])
-        if raw is not None:
-            path = site.rel(data_dir / DATA_FILES[key])
-            for item in _validate(site, path, TypeAdapter(list[model]), raw, {}) or []:
-                if item.id in getattr(site, attribute):
-                    site.errors.report("cle-en-double", path, ident=item.id)
-                getattr(site, attribute)[item.id] = item
-
-    raw = read_yaml(site, data_dir / DATA_FILES["session"])
-    if raw is not None:
-        site.session = _validate(site, site.rel(data_dir / DATA_FILES["session"]), SessionSettings, raw, {})
-
-    raw = read_yaml(site, data_dir / DATA_FILES["criteria"])
-    if raw is not None:
-        path = site.rel(data_dir / DATA_FILES["criteria"])
-        site.criteria = _validate(site, path, TypeAdapter(list[ObjectiveCriteria]), raw, {}) or []
-
-    raw = read_yaml(site, data_dir / DATA_FILES["sessions"])
-    if raw is not None:
-        path = site.rel(data_dir / DATA_FILES["sessions"])
-        site.sessions = _validate(site, path, TypeAdapter(list[Session]), raw, {}) or []
-
-    raw = read_yaml(site, data_dir / DATA_FILES["references"])
-    if raw is not None:
-        refs = _validate(site, site.rel(data_dir / DATA_FILES["references"]), TypeAdapter(list[Reference]), raw, {})
-        for ref in refs or []:
-            if ref.cle in site.references:
-                site.errors.report("cle-en-double", site.rel(data_dir / DATA_FILES["references"]), ident=ref.cle)
-            site.references[ref.cle] = ref
-
-    raw = read_yaml(site, data_dir / DATA_FILES["glossary"])
-    if raw is not None:
-        path = site.rel(data_dir / DATA_FILES["glossary"])
-        terms = _validate(site, path, TypeAdapter(list[GlossaryTerm]), raw, {"references": set(site.references)})
-        for term in terms or []:
-            term.terme, term.definition = french_spaces(term.terme), french_spaces(term.definition)
-            if term.id in site.glossary:
-                site.errors.report("terme-en-double", path, ident=term.id)
-            site.glossary[term.id] = term
-        for term in site.glossary.values():
-            for other in term.lies:
-                if other not in site.glossary:
-                    site.errors.report("terme-lie-inconnu", path, term=term.id, other=other)
+    terms, path = _load(site, data_dir, "glossary", list[GlossaryTerm], {"references": set(site.references)})
+    for term in terms or []:
+        term.terme, term.definition = french_spaces(term.terme), french_spaces(term.definition)
+    site.glossary = _by_id(site, (terms, path), "id", duplicate="terme-en-double")
+    for term in site.glossary.values():
+        for other in term.lies:
+            if other not in site.glossary:
+                site.errors.report("terme-lie-inconnu", path, term=term.id, other=other)
 
 
 def load_pages(site: Site) -> None:

@@ -29,6 +29,8 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
+from ..typography import plain_text
+
 #: The reference frame of a slide, in px (1 px = 1/96 in).
 WIDTH, HEIGHT, MARGIN = 1280, 720, 64
 TITLE_PX, BODY_PX, MIN_PX = 44, 28, 24
@@ -70,17 +72,6 @@ class Slide:
         return "page" in self.options
 
 
-def plain(text: str) -> str:
-    """Markdown and macros of a slide line reduced to the text shown."""
-    text = re.sub(r'\{\{\s*terme\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)\s*\}\}', r"\1", text)
-    text = re.sub(r'\{\{\s*(?:outil|sequence|terme)\(\s*"([^"]*)"\s*\)\s*\}\}', r"\1", text)
-    text = re.sub(r"\{\{.*?\}\}", "", text)
-    text = re.sub(r"<!--.*?-->", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\*\*(.+?)\*\*|\*(.+?)\*", lambda m: m.group(1) or m.group(2), text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _items(body: str) -> list[str]:
     items, current = [], []
     for line in body.splitlines() + [""]:
@@ -88,7 +79,7 @@ def _items(body: str) -> list[str]:
         starts_item = re.match(r"^(?:[-*]|\d+\.)\s+", stripped)
         if not stripped or starts_item:
             if current:
-                items.append(plain(" ".join(current)))
+                items.append(plain_text(" ".join(current)))
             current = [stripped[starts_item.end():]] if starts_item else []
         else:
             current.append(stripped)
@@ -106,7 +97,7 @@ def parse_slides(src_uri: str, body: str, body_line: int = 1) -> list[Slide]:
             slide.problems.append("titre")
             options = ()
         else:
-            slide.title = plain(head.group("title"))
+            slide.title = plain_text(head.group("title"))
             options = tuple(head.group("options").split())
         slide.problems += [f"option:{o}" for o in options if o not in OPTIONS]
         slide.options = tuple(o for o in options if o in OPTIONS)

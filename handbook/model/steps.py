@@ -39,7 +39,8 @@ TRAINER_FIELDS: tuple[str, ...] = ("repère", "version courte")
 #: The syntax of one reference to a document or to material, for messages.
 USE_SYNTAX = "identifiant par personne ; autre-identifiant pour la salle"
 
-_FIELD = re.compile(r"^(?:\s{2,}|\t)-\s+(?P<key>[^:]+?)\s*:\s*(?P<value>.*)$")
+#: A field line under a step (also once French spaces are applied: the colon may follow a no-break space).
+FIELD_LINE = re.compile(r"^(?P<indent>(?:\s{2,}|\t))-\s+(?P<key>[^:\n]+?)\s*:\s*(?P<value>.*)$")
 _USE = re.compile(r"^(?P<target>[a-z0-9/-]+)\s+(?P<per>" + "|".join(map(re.escape, PER_UNITS)) + r")$")
 
 
@@ -122,8 +123,11 @@ def parse_steps(markdown: str, first_line: int = 1) -> tuple[list[Step], list[St
                               method.strip() if prose else None, (prose or rest).strip()))
             seen = set()
             continue
-        sub = _FIELD.match(text)
+        sub = FIELD_LINE.match(text)
         if not sub or not steps:
+            if steps and text.strip() and text[:1].isspace():  # an indented line under a step that is no field
+                problems.append(StepProblem("ligne-etape-mal-ecrite", line,
+                                            {"text": text.strip()[:50], "fields": ", ".join(STEP_FIELDS)}))
             continue
         key, value = sub.group("key").strip().lower(), sub.group("value").strip()
         if key not in STEP_FIELDS:
@@ -145,10 +149,9 @@ def parse_steps(markdown: str, first_line: int = 1) -> tuple[list[Step], list[St
                 continue
         if key in ("documents", "matériel"):
             uses = []
-            for part in filter(None, (p.strip() for p in value.split(";"))):
-                use = _USE.match(part)
+            for part, use in read_uses(value):
                 if use:
-                    uses.append(Use(use.group("target"), use.group("per")))
+                    uses.append(use)
                 else:
                     problems.append(StepProblem("usage-mal-ecrit", line,
                                                 {"name": key, "text": part, "syntax": USE_SYNTAX,
@@ -156,6 +159,15 @@ def parse_steps(markdown: str, first_line: int = 1) -> tuple[list[Step], list[St
             value = uses
         setattr(step, STEP_FIELDS[key], value)
     return steps, problems
+
+
+def read_uses(value: str) -> list[tuple[str, Use | None]]:
+    """Each « identifiant par personne » of a « documents » or « matériel » field, with its Use (None if malformed)."""
+    found = []
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        match = _USE.match(part)
+        found.append((part, Use(match.group("target"), match.group("per")) if match else None))
+    return found
 
 
 def timed_steps(markdown: str) -> list[Step]:

@@ -6,7 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .suggest import closest, plain
+from ..typography import fold
+from .suggest import closest
 
 _TYPE_NAMES = {
     "int": "un nombre entier",
@@ -48,8 +49,8 @@ def french_errors(error: ValidationError) -> list[str]:
             else:
                 choices = [c.strip() for c in expected.split(",")]
                 hint = closest(str(value), choices)
-                if hint and plain(str(value)) in choices and plain(str(value)) != value:
-                    hint = f" (écrivez-la sans accent ni majuscule : « {plain(str(value))} »)"
+                if hint and fold(str(value)) in choices and fold(str(value)) != value:
+                    hint = f" (écrivez-la sans accent ni majuscule : « {fold(str(value))} »)"
                 text = f"valeur « {value} » inconnue pour « {field} »{hint} ; valeurs possibles : {expected}"
         elif kind.endswith("_type") or kind.endswith("_parsing"):
             wanted = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), "une autre forme de valeur")

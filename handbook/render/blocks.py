@@ -202,25 +202,25 @@ def download_buttons(page_html: str, src_uri: str, site=None) -> str:
     when it is filled on a computer) or a day's conducteur (PDF, and the day's print pack)."""
     folder, _, name = src_uri.rpartition("/")
     slug = name[:-3]
-    up = relative_link(src_uri, downloads.DOWNLOADS)
+
+    def button(path: str, label: str) -> str:
+        return f'<a class="md-button" href="{relative_link(src_uri, path)}">{label}</a>'
+
     if folder == "formateur" and slug.startswith("conducteur-jour-") and slug[16:].isdigit():
         day = int(slug[16:])
-        links = [f'<a class="md-button" href="{relative_link(src_uri, downloads.conducteur_pdf(day))}">'
-                 "Conducteur (PDF, A4 paysage)</a>",
-                 f'<a class="md-button" href="{relative_link(src_uri, downloads.print_pack(day))}">'
-                 f"Carnet d'impression du jour {day} (PDF)</a>"]
+        links = [button(downloads.day_file("conducteur", day), "Conducteur (PDF, A4 paysage)"),
+                 button(downloads.day_file("carnet", day), f"Carnet d'impression du jour {day} (PDF)")]
     elif slug == "index" or folder not in ("outils", "modeles", "supports"):
         return page_html
     elif folder == "outils":
-        links = [f'<a class="md-button" href="{up}/outils/{slug}.pdf">Télécharger la fiche (PDF, A4)</a>']
+        links = [button(downloads.page_file(folder, slug), "Télécharger la fiche (PDF, A4)")]
     elif folder == "modeles":
-        links = [f'<a class="md-button" href="{up}/modeles/{slug}.pdf">Modèle à imprimer (PDF, A4)</a>',
-                 f'<a class="md-button" href="{up}/modeles/{slug}.docx">Modèle modifiable (DOCX)</a>']
+        links = [button(downloads.page_file(folder, slug), "Modèle à imprimer (PDF, A4)"),
+                 button(downloads.page_file(folder, slug, "docx"), "Modèle modifiable (DOCX)")]
     else:
         record = site.pages.get(src_uri) if site else None
         meta = record.meta if record else None
-        paper = getattr(meta, "format", "A4")
-        links = [f'<a class="md-button" href="{up}/supports/{slug}.pdf">Support à imprimer (PDF, {paper})</a>']
+        links = [button(downloads.page_file(folder, slug), f"Support à imprimer (PDF, {getattr(meta, 'format', 'A4')})")]
         if getattr(meta, "remplir", "papier") == "ordinateur":
-            links.append(f'<a class="md-button" href="{up}/supports/{slug}.docx">Support modifiable (DOCX)</a>')
+            links.append(button(downloads.page_file(folder, slug, "docx"), "Support modifiable (DOCX)"))
     return insert_after_title(page_html, '<p class="manuel-telechargements">' + " ".join(links) + "</p>")

@@ -10,6 +10,7 @@ import re
 from ..model import Worksheet, minutes, section_body
 from ..model.criteria import criteria_of_day, observations
 from ..model.pages import WORKSHEET_BODY
+from ..typography import plain_text
 from .context import MacroContext
 from .formats import clock_fr
 
@@ -137,12 +138,6 @@ def sessions_passees(ctx: MacroContext) -> str:
     return "\u00a0; ".join(f"{s.dates}, {s.lieu} ({s.format})" for s in past)
 
 
-def _plain(text: str) -> str:
-    """Markdown inline text as plain text: no emphasis marks, links reduced to their text."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)", "", text).strip()
-
-
 def version_texte(ctx: MacroContext, target: str) -> str:
     """The questions of a worksheet (« Le support » section of ``supports/…``) as plain text, to paste into an online
     form tool: headings, scales spelled out, one question per line with what to answer (a fenced text block)."""
@@ -152,7 +147,7 @@ def version_texte(ctx: MacroContext, target: str) -> str:
         return ctx.unknown("support inconnu", target, known)
     body, _ = section_body(record.body, WORKSHEET_BODY)
     scales = ctx.site.scales
-    out = [record.title, "", _plain(record.meta.description if record.meta else ""), ""]
+    out = [record.title, "", plain_text(record.meta.description if record.meta else ""), ""]
     for line in body.splitlines():
         line = line.strip()
         scale = re.fullmatch(r"\{\{\s*echelle\(\s*[\"']([^\"']+)[\"']\s*\)\s*\}\}", line)
@@ -161,12 +156,12 @@ def version_texte(ctx: MacroContext, target: str) -> str:
             levels = " ; ".join(f"{lv.valeur} {lv.libelle}" for lv in level.niveaux)
             out += [f"{level.nom}\u00a0: {levels}.", ""]
         elif line.startswith("#"):
-            out += [_plain(line.lstrip("#")), ""]
+            out += [plain_text(line.lstrip("#")), ""]
         elif line.startswith("|"):
             if not re.fullmatch(r"[\s:|-]*-[\s:|-]*", line):  # not the line under the table's header
-                out.append([_plain(c) for c in line.strip("|").split("|")])
+                out.append([plain_text(c) for c in line.strip("|").split("|")])
         elif line and not line.startswith("<"):
-            out += [_plain(line), ""]
+            out += [plain_text(line), ""]
     return "```text\n" + "\n".join(_table_lines(out)).strip() + "\n```"
 
 

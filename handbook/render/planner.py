@@ -9,19 +9,12 @@ import re
 from ..model import PURPOSES, MeetingPlan
 from ..model.base import CONFIGURATIONS, FORMATS, MEETING_METHODS
 from ..model.sections import section_body
+from ..typography import plain_text
 from .context import MacroContext
 from .search import fold
 
 #: The section of a tool sheet that holds its invitation question.
 INVITATION = "Question d'invitation"
-
-
-def _plain(markdown: str) -> str:
-    """Markdown of a short passage as plain text (no macros, links, emphasis or quote marks)."""
-    text = re.sub(r"\{\{.*?\}\}", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`>]", "", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def planner_data(ctx: MacroContext) -> dict:
@@ -40,7 +33,7 @@ def planner_data(ctx: MacroContext) -> dict:
             "duree": {"min": meta.duree.min, "max": meta.duree.max},
             "groupe": {"min": meta.groupe.min, "max": meta.groupe.max},
             "formats": list(meta.formats), "finalites": list(meta.finalites), "niveau": meta.niveau,
-            "materiel": list(meta.materiel), "question": _plain(question),
+            "materiel": list(meta.materiel), "question": plain_text(question),
         })
     plans = []
     for record in sorted(site.of_kind(MeetingPlan), key=lambda r: (r.meta.duree if r.meta else 0, r.src_uri)):
@@ -50,10 +43,10 @@ def planner_data(ctx: MacroContext) -> dict:
             "id": record.src_uri.rsplit("/", 1)[-1][:-3], "titre": record.title, "url": ctx.url_of(record.src_uri),
             "description": record.meta.description, "duree": record.meta.duree, "format": record.meta.format,
             "etapes": [{
-                "minutes": step.minutes, "modalite": step.method or "", "texte": _plain(step.text),
+                "minutes": step.minutes, "modalite": step.method or "", "texte": plain_text(step.text),
                 "configuration": step.configuration or "", "outil": step.tool or "",
                 "materiel": [{"id": use.target, "par": use.per} for use in step.material],
-                "production": _plain(step.production or ""),
+                "production": plain_text(step.production or ""),
             } for step in site.steps_of(record)],
         })
     return {

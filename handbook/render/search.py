@@ -5,24 +5,16 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from pathlib import Path
+
+from ..typography import fold  # noqa: F401 (re-exported: the macros sort and filter with it)
 
 #: Name of the extra field added to each entry of search_index.json (see mkdocs.yml, search.fields).
 FOLDED_FIELD = "sansaccents"
 #: Same for the title alone, boosted like the title (see mkdocs.yml, search.fields).
 FOLDED_TITLE_FIELD = "titresansaccents"
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 _TAGS = re.compile(r"<[^>]+>")
-
-
-_MARKS = re.compile(r"[\u0300-\u036f]")
-
-
-def fold(text: str) -> str:
-    """Lower-case text without diacritics (œ → oe)."""
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES))).lower()
 
 
 _WORD = re.compile(r"[a-z]{3,}")

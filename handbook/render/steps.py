@@ -7,13 +7,12 @@ import functools
 import re
 
 from ..model import STEP_FIELDS, TRAINER_FIELDS, Site, Step, Tool, timed_steps
+from ..model.steps import FIELD_LINE, read_uses
 from ..model.pages import STRUCTURED_STEPS, WORKSHEET_BODY, CaseStudy, MeetingPlan, Template, Worksheet
 from ..model.sections import CASE_USES, STEPS, TEMPLATE_BODY
 from .formats import duration_fr
 from .html import after_heading, relative_link
 
-#: A field line under a step, once French spaces are applied (the colon may follow a no-break space).
-_FIELD_LINE = re.compile(r"^(?P<indent>(?:\s{2,}|\t))-\s+(?P<key>[^:\n]+?)[\s\u00a0]*:\s*(?P<value>.*)$")
 #: How each field is labelled for readers.
 FIELD_LABELS = {"configuration": "Configuration", "outil": "Outil", "version courte": "Version courte (pour vous)",
                 "documents": "Documents remis", "matériel": "Matériel", "production": "Production attendue",
@@ -33,7 +32,7 @@ def render_steps(site: Site, record, markdown: str, edition: str) -> str:
     for line in lines:
         if line.startswith("## "):
             inside = line[3:].strip() == STEPS
-        match = _FIELD_LINE.match(line) if inside else None
+        match = FIELD_LINE.match(line) if inside else None
         if not match or match.group("key").strip().lower() not in STEP_FIELDS:
             out.append(line)
             continue
@@ -66,21 +65,20 @@ def add_total(site: Site, record, markdown: str) -> str:
 
 
 def _uses(site: Site, value: str, key: str, edition: str, link) -> str:
+    """The documents (linked) or the material (named) of a step field, each with what one unit is given to."""
     parts = []
-    for part in filter(None, (p.strip() for p in value.split(";"))):
-        target, _, per = part.partition(" ")
-        if key == "documents":
-            page = site.handout(target)
-            if page is None:
-                parts.append(part)
+    for part, use in read_uses(value):
+        if use is None:  # reported by the checks
+            parts.append(part)
+        elif key == "documents":
+            page = site.handout(use.target)
+            if page is None or (edition == "participant" and getattr(page.meta, "formateur", False)):
                 continue
-            if edition == "participant" and getattr(page.meta, "formateur", False):
-                continue
-            parts.append(f"[{page.title}]({link(page.src_uri)}) ({per.strip()})")
+            parts.append(f"[{page.title}]({link(page.src_uri)}) ({use.per})")
         else:
-            material = site.materials.get(target)
-            parts.append(f"{material.libelle.lower()[:1] + material.libelle[1:] if material else target} "
-                         f"({per.strip()})")
+            material = site.materials.get(use.target)
+            name = material.libelle[:1].lower() + material.libelle[1:] if material else use.target
+            parts.append(f"{name} ({use.per})")
     return "\u00a0; ".join(parts)
 
 

@@ -149,15 +149,15 @@ def telechargements(ctx: MacroContext) -> str:
                         f"{downloads.DOWNLOADS}/{downloads.ZIP_NAME}", "ZIP"))
     else:
         for day in (d.numero for d in site.run_sheet.jours):
-            rows.append(row(f"Conducteur du jour {day}", downloads.conducteur_pdf(day), "PDF, A4 paysage"))
+            rows.append(row(f"Conducteur du jour {day}", downloads.day_file("conducteur", day), "PDF, A4 paysage"))
             rows.append(row(f"Carnet d'impression du jour {day} (les documents à distribuer, dans l'ordre)",
-                            downloads.print_pack(day), "PDF à imprimer"))
+                            downloads.day_file("carnet", day), "PDF à imprimer"))
             rows.append(row(f"Diapositives du jour {day} (à projeter, avec les notes de la personne qui présente)",
-                            downloads.slides_pptx(day), "PPTX modifiable, 16:9"))
-            rows.append(row(f"Diapositives du jour {day}", downloads.slides_pdf(day), "PDF, 16:9"))
-            rows.append(row(f"Grille d'observation du jour {day}", downloads.observation_grid_pdf(day),
+                            downloads.day_file("diapositives", day, "pptx"), "PPTX modifiable, 16:9"))
+            rows.append(row(f"Diapositives du jour {day}", downloads.day_file("diapositives", day), "PDF, 16:9"))
+            rows.append(row(f"Grille d'observation du jour {day}", downloads.day_file("observation", day),
                             "PDF, A4 paysage"))
-            rows.append(row(f"Grille d'observation du jour {day}", downloads.observation_grid_docx(day),
+            rows.append(row(f"Grille d'observation du jour {day}", downloads.day_file("observation", day, "docx"),
                             "DOCX modifiable"))
         rows.append(row("Feuilles d'émargement vierges, une par demi-journée de la prochaine session",
                         f"{downloads.SESSION_BLANKS}/{downloads.SHEETS_COMBINED}", "PDF à imprimer"))
@@ -165,17 +165,17 @@ def telechargements(ctx: MacroContext) -> str:
                         f"{downloads.SESSION_BLANKS}/{downloads.BLANK_ATTESTATION}", "PDF à imprimer"))
     for record in sorted(site.of_kind(Template), key=lambda r: fold(r.title)):
         slug = posixpath.basename(record.src_uri)[:-3]
-        rows.append(row(f"Modèle · {record.title}", downloads.template_pdf(slug), "PDF à imprimer"))
-        rows.append(row(f"Modèle · {record.title}", downloads.template_docx(slug), "DOCX modifiable"))
+        rows.append(row(f"Modèle · {record.title}", downloads.page_file("modeles", slug), "PDF à imprimer"))
+        rows.append(row(f"Modèle · {record.title}", downloads.page_file("modeles", slug, "docx"), "DOCX modifiable"))
     for record in sorted(site.of_kind(Worksheet), key=lambda r: fold(r.title)):
         if record.meta is None or (record.meta.formateur and edition == "participant"):
             continue
         slug = posixpath.basename(record.src_uri)[:-3]
-        rows.append(row(f"Support · {record.title}", downloads.worksheet_pdf(slug), f"PDF, {record.meta.format}"))
+        rows.append(row(f"Support · {record.title}", downloads.page_file("supports", slug), f"PDF, {record.meta.format}"))
         if record.meta.remplir == "ordinateur":
-            rows.append(row(f"Support · {record.title}", downloads.worksheet_docx(slug), "DOCX modifiable"))
+            rows.append(row(f"Support · {record.title}", downloads.page_file("supports", slug, "docx"), "DOCX modifiable"))
     for slug, record in sorted(site.tools.items(), key=lambda item: fold(item[1].title)):
-        rows.append(row(f"Fiche outil · {record.title}", downloads.tool_pdf(slug), "PDF, A4"))
+        rows.append(row(f"Fiche outil · {record.title}", downloads.page_file("outils", slug), "PDF, A4"))
     head = "<thead><tr><th>Document</th><th>Format</th><th>Taille</th></tr></thead>"
     return f'<table class="manuel-fichiers">{head}<tbody>{"".join(rows)}</tbody></table>'
 

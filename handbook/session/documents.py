@@ -77,7 +77,7 @@ def attendance_sheet(plan: SessionPlan, half: HalfDay, people: list[Person] | No
     count = "" if people is None else (f" sur {len(people)} personne inscrite" if len(people) == 1
                                        else f" sur {len(people)} personnes inscrites")
     return (
-        f'<section class="document emargement-page">'
+        '<section class="document emargement-page">'
         + _header(SHEET_KIND, f"{half.label} · {date_fr(half.date)}")
         + f"<h1>{text(plan.title)}</h1>"
         + '<table class="champs">'
@@ -152,7 +152,7 @@ def attestation(plan: SessionPlan, person: Person | None) -> str:
         + f"<h2>Objectifs de la formation</h2><ol>{objectives}</ol>"
         + "<h2>Résultat de l\u2019évaluation des acquis</h2>"
         + '<div class="resultat">'
-          f'<p class="consigne">{text(plan.evaluation)} Résultat à compléter par la formatrice ou le formateur :</p>'
+          f'<p class="consigne">{text(plan.evaluation)} Résultat, écrit par la formatrice ou le formateur :</p>'
           + '<div class="ligne"></div>' * 3
           + "</div>"
         + f'<p class="fait-a">Fait à {DOTS}, le {DOTS}</p>'

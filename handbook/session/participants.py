@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..typography import fold as fold_accents
 from .errors import SessionError
 
 REQUIRED = ("prenom", "nom", "structure")
@@ -39,8 +39,7 @@ class Person:
 
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: the form used to compare names and headers."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(fold_accents(text).split())
 
 
 def sort_key(person: Person) -> tuple[str, str]:
