@@ -153,6 +153,14 @@ def edition_server(request) -> str:
     return request.getfixturevalue(EDITIONS[request.param][1])
 
 
+def _without_service_worker(opener):
+    """``opener`` (``Browser.new_context`` or ``new_page``) with service workers blocked unless asked for."""
+    def opened(**options):
+        options.setdefault("service_workers", "block")
+        return opener(**options)
+    return opened
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -161,6 +169,11 @@ def browser():
         pytest.fail(f"Chromium est introuvable ({CHROMIUM}) : installez le paquet Debian « chromium ».")
     with sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # The handbook's service worker caches every page a test visits and answers its navigations: on a loaded
+        # machine that once stalled a sweep over all pages (CI, 2026-12-06). Only the offline test needs it and
+        # asks for it (``service_workers="allow"``); every other context runs without.
+        for name in ("new_context", "new_page"):
+            setattr(instance, name, _without_service_worker(getattr(instance, name)))
         yield instance
         instance.close()
 
@@ -169,6 +182,17 @@ def address(page) -> str:
     """The address as the page itself sees it: ``page.url`` follows a ``history.replaceState`` only once the browser
     has reported it, which may come late on a busy machine."""
     return page.evaluate("location.href")
+
+
+def visit(page, url: str, **options) -> None:
+    """``page.goto`` for sweeps over every page: a load that stalls (seen once on a heavily loaded machine) is tried
+    a second time before the test fails."""
+    from playwright.sync_api import TimeoutError
+
+    try:
+        page.goto(url, **options)
+    except TimeoutError:
+        page.goto(url, **options)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import visit
 
 from handbook.offline_app import OFFLINE_LIST, offline_files, write_offline_manifest
 
@@ -36,7 +37,7 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, site_dir, server):
     wide = []
     for rel in _pages(site_dir):
         # Deferred scripts (tableaux.js) have run and the stylesheets apply by then; no need to wait for the rest
-        phone.goto(f"{server}/{rel}", wait_until="domcontentloaded")
+        visit(phone, f"{server}/{rel}", wait_until="domcontentloaded")
         width, inner = phone.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         if width > inner:
             wide.append(f"{rel} : {width} px pour un écran de {inner} px")
@@ -175,7 +176,7 @@ KEPT = "document.querySelector('.manuel-hors-ligne__etat').textContent"
 @pytest.mark.browser
 def test_keep_offline_then_read_search_and_open_a_pdf_without_network(browser, site_dir, server):
     listed = json.loads((site_dir / OFFLINE_LIST).read_text(encoding="utf-8"))
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(**PHONE, service_workers="allow")
     try:
         page = context.new_page()
         page.goto(f"{server}/index.html")

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, visit
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_OPTIONS = {"runOnly": {"type": "tag",
@@ -39,7 +39,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def _audit_site(site_dir: Path, scheme: str) -> dict[str, dict]:
     """Visit every page of a built site in its own browser; collect axe, requests and errors."""
-    from playwright.sync_api import TimeoutError, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -49,7 +49,7 @@ def _audit_site(site_dir: Path, scheme: str) -> dict[str, dict]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(color_scheme=scheme, locale="fr-FR")
+            context = browser.new_context(color_scheme=scheme, locale="fr-FR", service_workers="block")
             page = context.new_page()
             current: dict = {}
             page.on("request", lambda r: current["requests"].append(r.url)
@@ -59,11 +59,7 @@ def _audit_site(site_dir: Path, scheme: str) -> dict[str, dict]:
             for path in sorted(site_dir.rglob("*.html")):
                 rel = path.relative_to(site_dir).as_posix()
                 current = {"requests": [], "errors": []}
-                try:
-                    page.goto(f"{base}/{rel}", wait_until="load")
-                except TimeoutError:  # a load stalled once on a heavily loaded machine: one retry, then fail
-                    current = {"requests": [], "errors": []}
-                    page.goto(f"{base}/{rel}", wait_until="load")
+                visit(page, f"{base}/{rel}", wait_until="load")
                 page.evaluate(axe)
                 found = page.evaluate("o => axe.run(document, o)", AXE_OPTIONS)
                 current["axe"] = [f"{v['id']} ({v['help']}) : {v['nodes'][0]['html'][:120]}" for v in found["violations"]]
