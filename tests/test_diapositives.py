@@ -217,14 +217,15 @@ def test_room_mode_projects_slide_blocks_with_their_notes(browser, trainer_site_
 @pytest.mark.browser
 def test_leaving_room_mode_from_a_slide_without_anchor(browser, tmp_path):
     """A « --- » slide has no heading: leaving room mode from it used to read an undeclared variable."""
-    script = ROOT / "docs" / "assets" / "javascripts" / "projection.js"
+    scripts = "".join(f'<script src="{(ROOT / "docs" / "assets" / "javascripts" / name).as_uri()}"></script>'
+                      for name in ("manuel.js", "salle.js", "presentatrice.js"))
     (tmp_path / "page.html").write_text(
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Essai</title></head><body>'
         '<article class="md-content__inner"><h1 id="essai">Essai</h1>'
         '<p class="manuel-projeter-barre"><button data-action="projeter">Projeter</button>'
         '<button data-action="presentatrice">Vue présentatrice</button></p><p>Premier écran.</p><hr>'
         '<p>Deuxième écran, sans titre.</p><div class="manuel-projection" hidden data-etapes="[]"></div></article>'
-        f'<script src="{script.as_uri()}"></script></body></html>', encoding="utf-8")
+        f'{scripts}</body></html>', encoding="utf-8")
     page = browser.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

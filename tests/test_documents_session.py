@@ -16,7 +16,7 @@ from handbook import session
 from handbook.session import cli, documents as docs, render
 from handbook.session.participants import Person, fold, parse_participants, read_participants, slug
 from handbook.model import minutes as to_minutes
-from handbook.render.formats import clock_fr, duration_fr
+from handbook.formats import clock_fr, duration_fr
 from handbook.session.plan import choose_session, date_fr, dates_fr
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -234,7 +234,7 @@ def test_fold(raw, expected):
 
 
 def test_day_pages_render_the_run_sheet(content_site, soup):
-    from handbook.render.formats import clock_fr
+    from handbook.formats import clock_fr
 
     for day in content_site.run_sheet.jours:
         page = soup(f"jour-{day.numero}/index.html")
@@ -271,7 +271,7 @@ def test_every_line_and_objective_is_covered(content_site, soup):
 
 
 def test_sequence_pages_show_schedule_and_steps_add_up(content_site, soup):
-    from handbook.render.formats import clock_fr
+    from handbook.formats import clock_fr
     from handbook.model import timed_steps
 
     for ident, record in content_site.sequences.items():

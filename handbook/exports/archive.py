@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from ..downloads import DOWNLOADS, ZIP_NAME
-from ..render.formats import size_fr
+from ..formats import size_fr
 
 
 def fill_sizes(site_dir: Path) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model.slides import BODY_PX, HEIGHT, MARGIN, TITLE_PX, WIDTH, Slide, sequence_slides
-from ..render.formats import clock_fr
+from ..formats import clock_fr
 from ..typography import french_spaces
 
 #: Colours: the site's primary colour for titles and the band, near black for text.

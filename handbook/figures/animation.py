@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .base import Canvas, Drawing, Figure, duration_fr, require
+from ..formats import duration_fr
+from .base import Canvas, Drawing, Figure, require
 from .palette import SERIES
 
 # --------------------------------------------------------------------------------------------------

@@ -103,20 +103,6 @@ def join_fr(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " et " + items[-1]
 
 
-def duration_fr(minutes: int) -> str:
-    """« 45 min », « 1 h », « 1 h 30 »."""
-    hours, mins = divmod(int(minutes), 60)
-    if not hours:
-        return f"{mins}\u00a0min"
-    return f"{hours}\u00a0h" + (f"\u00a0{mins:02d}" if mins else "")
-
-
-def clock_fr(clock: str) -> str:
-    """« 09:30 » -> « 9 h 30 », « 13:00 » -> « 13 h »."""
-    hours, mins = clock.split(":")
-    return f"{int(hours)}\u00a0h" + (f"\u00a0{mins}" if mins != "00" else "")
-
-
 class Canvas:
     """Collects SVG elements; every colour goes through palette tokens."""
 

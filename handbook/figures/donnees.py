@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .base import Canvas, Drawing, Figure, FigureError, clock_fr, duration_fr, join_fr, require, wrap
+from ..formats import clock_fr, duration_fr
+from .base import Canvas, Drawing, Figure, FigureError, join_fr, require, wrap
 from .palette import SERIES
 
 

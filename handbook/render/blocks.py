@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 from ..model import FORMATS, LEVELS, PURPOSES, Sequence, Tool, timed_steps
-from .formats import clock_fr, duration_fr, mid_sentence
+from ..formats import clock_fr, duration_fr, mid_sentence
 from .. import downloads
 from .html import insert_after_title, relative_link
 
 
-#: Room-mode buttons, rendered at build time so that nothing moves when projection.js starts; hidden
+#: Room-mode buttons, rendered at build time so that nothing moves when salle.js starts; hidden
 #: without JavaScript (CSS, class "no-js" on <html>) and kept out of the search index.
 PROJECTION_BAR = (
     '<p class="manuel-projeter-barre" data-search-exclude>'
@@ -64,7 +64,7 @@ def term_tooltips(page_html: str, glossary) -> str:
 
 
 def today_block(slots: list[dict]) -> str:
-    """« Aujourd'hui » form of a day's run-sheet, rendered at build time so that nothing moves when projection.js
+    """« Aujourd'hui » form of a day's run-sheet, rendered at build time so that nothing moves when aujourdhui.js
     wires it (highlight of the row planned at a given time, lead or delay); hidden without JavaScript (CSS),
     left out of the search index and of the printed documents."""
     options = "".join(f'<option value="{i}">{html.escape(slot["titre"])}</option>'

@@ -12,7 +12,7 @@ from ..model.criteria import criteria_of_day, observations
 from ..model.pages import WORKSHEET_BODY
 from ..typography import plain_text
 from .context import MacroContext
-from .formats import clock_fr
+from ..formats import clock_fr
 
 
 def _cell(text: str) -> str:

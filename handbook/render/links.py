@@ -4,7 +4,7 @@ sequence. Their result depends only on their literal arguments and the current p
 from __future__ import annotations
 
 from .context import MacroContext
-from .formats import clock_fr, duration_fr, mid_sentence
+from ..formats import clock_fr, duration_fr, mid_sentence
 
 
 def _page_link(ctx: MacroContext, unknown: str, registry: dict, ident: str, texte: str | None) -> str:

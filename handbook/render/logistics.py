@@ -9,7 +9,7 @@ from ..model import minutes
 from ..model.logistics import material_for_day, participants_of, prints_for_day
 from ..model.steps import group_count
 from .context import MacroContext
-from .formats import clock_fr, duration_fr
+from ..formats import clock_fr, duration_fr
 
 
 def _cell(text: str) -> str:

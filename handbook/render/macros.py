@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 
+from ..formats import date_fr
 from . import evaluation, figures, links, logistics, planner, tables
 from .context import MacroContext
-from .formats import date_fr
 from .jinja import on_post_page_macros, on_pre_page_macros  # noqa: F401 (mkdocs-macros' page hooks)
 from .search import fold
 

@@ -10,7 +10,7 @@ from ..model import STEP_FIELDS, TRAINER_FIELDS, Site, Step, Tool, timed_steps
 from ..model.steps import FIELD_LINE, read_uses
 from ..model.pages import STRUCTURED_STEPS, WORKSHEET_BODY, CaseStudy, MeetingPlan, Template, Worksheet
 from ..model.sections import CASE_USES, STEPS, TEMPLATE_BODY
-from .formats import duration_fr
+from ..formats import duration_fr
 from .html import after_heading, relative_link
 
 #: How each field is labelled for readers.

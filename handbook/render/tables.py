@@ -10,7 +10,7 @@ from .. import downloads
 from ..model import PAGE_TYPES, Template, Worksheet, minutes, timed_steps
 from .blocks import catalogue_markdown, today_block
 from .context import MacroContext
-from .formats import clock_fr, duration_fr
+from ..formats import clock_fr, duration_fr
 from .links import outil
 from .search import fold
 

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from .participants import Person
-from ..render.formats import clock_fr, duration_fr
+from ..formats import clock_fr, duration_fr
 from .plan import HalfDay, SessionPlan, date_fr, dates_fr, hours_fr
 
 CSS = Path(__file__).with_name("documents.css")

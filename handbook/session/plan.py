@@ -14,7 +14,7 @@ from .errors import SessionError
 from .participants import fold
 
 from ..model import minutes
-from ..render.formats import duration_fr
+from ..formats import duration_fr
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")

@@ -1,5 +1,5 @@
 /* Planificateur de rencontre (page « Planifier ma rencontre »).
-   Sans dépendance ni étape de construction ; fonctionne en http:// et en file://.
+   Sans étape de construction ; fonctionne en http:// et en file://. Demande manuel.js, chargé avant.
    - Données : l'élément JSON #manuel-planificateur-donnees, écrit par la construction depuis les fiches, les
      plans de rencontre et la liste du matériel (handbook/render/planner.py). Aucune donnée de fiche ici.
    - Plan : { nom, trame, debut "HH:MM", cible (min), etapes: [{ k, m, r|o|x }] } où k vaut
@@ -27,18 +27,8 @@
 
     /* ------------------------------------------------------------ outils de mise en forme */
 
-    function pad(n) { return (n < 10 ? "0" : "") + n; }
-    /* Heure à la française : « 9 h 05 », « 12 h ». */
-    function clock(total) {
-      total = ((total % 1440) + 1440) % 1440;
-      var m = total % 60;
-      return Math.floor(total / 60) + NB + "h" + (m ? NB + pad(m) : "");
-    }
-    /* Durée : « 45 min », « 1 h », « 2 h 30 ». */
-    function dur(total) {
-      var h = Math.floor(total / 60), m = total % 60;
-      return h ? h + NB + "h" + (m ? NB + pad(m) : "") : m + NB + "min";
-    }
+    /* Heure (« 9 h 05 », « 12 h ») et durée (« 45 min », « 1 h », « 2 h 30 ») : celles du socle (manuel.js). */
+    var clock = window.Manuel.clock, dur = window.Manuel.duration;
     function esc(s) {
       return String(s).replace(/[&<>\u0022]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
     }
