@@ -88,7 +88,7 @@ pdf: build
 apercu: install
 	$(BIN)/mkdocs build --clean
 
-bench: install fonts
+bench: install-test fonts
 	@test -x .outils/lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-save --no-audit --no-fund --prefix .outils/lighthouse lighthouse@13.5.0
 	@command -v valgrind >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind; }
 	$(BIN)/python scripts/bench.py

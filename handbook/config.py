@@ -39,7 +39,9 @@ class HandbookConfig(base.Config):
     - ``edition``: ``participant`` (the public site) or ``formateur`` (everything, trainer notes included);
     - ``exports``: also write the PDF, DOCX and zip exports (slow; ``make build`` sets it through ``MANUEL_EXPORTS``);
     - ``apercu``: a preview, where content errors are shown on the pages instead of stopping the build (always so in
-      ``mkdocs serve``).
+      ``mkdocs serve``);
+    - ``cache``: folder (relative to mkdocs.yml) where rendered PDFs are kept by the content they were made from, so
+      that a PDF whose HTML did not change is not rendered again (the other edition, the next build); empty: none.
 
     The session the logistics are computed for (participants, trainers, room) is content: ``data/session.yml``.
     """
@@ -47,3 +49,4 @@ class HandbookConfig(base.Config):
     edition = Choice(EDITIONS, default="participant")
     exports = Flag(default=False)
     apercu = Flag(default=False)
+    cache = c.Type(str, default=".cache/pdf")

@@ -108,7 +108,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.config.exports:
             from .exports import build_exports  # WeasyPrint, python-docx and BeautifulSoup only when needed
 
-            build_exports(self.site, self.config.edition, self.nav, Path(config.site_dir))
+            cache = Path(config.config_file_path).parent / self.config.cache if self.config.cache else None
+            build_exports(self.site, self.config.edition, self.nav, Path(config.site_dir), cache)
         # Last, so that it lists the exports; the version is the date printed on the booklets' covers
         write_offline_manifest(Path(config.site_dir), date.today().strftime("%d/%m/%Y"))
 

@@ -306,3 +306,76 @@ def test_pocket_booklet(site_dir, content_site):
     for record in [*content_site.tools.values(), *content_site.of_kind(schema.Template)]:
         assert squash(record.title) in text, record.title
     assert squash("Question d'invitation") in text and squash("Pièges à éviter") in text
+
+
+# --------------------------------------------------------------------------
+# Export machinery: computed column widths, PDF cache
+# --------------------------------------------------------------------------
+
+
+def test_column_widths_follow_the_text_like_the_automatic_layout():
+    from handbook.exports.columns import widths
+
+    header = ["Horaire", "Séquence", "Durée"]
+    rows = [header, ["9\u00a0h\u00a030", "Partager nos expériences d'animation en trios, puis en plénière", "1\u00a0h\u00a030"]]
+    percent = widths(rows)
+    assert round(sum(percent)) == 100
+    assert percent[1] == max(percent), "la colonne au texte le plus long doit être la plus large"
+    # « 1 h 30 » does not break (non-breaking spaces): its column keeps room for it on one line.
+    assert percent[2] >= 100 * (len("1\u00a0h\u00a030") + 3) / 100 - 0.1
+    assert widths([header, ["9 h", "Accueil"]]) is None, "des lignes de longueurs différentes : pas de largeurs"
+
+
+def test_blank_columns_to_write_in_keep_room():
+    from handbook.exports.columns import LINE, widths
+
+    percent = widths([["Critère", "Ce que j'observe"], ["Décrit la posture tentante et la posture utile " * 3, ""]])
+    assert percent[1] >= 100 * (LINE // 2) / (LINE // 2 + len("Décrit la posture tentante et la posture utile " * 3))
+
+
+def test_printed_tables_get_computed_widths_except_merged_cells():
+    from bs4 import BeautifulSoup
+
+    from handbook.exports.columns import set_column_widths
+
+    article = BeautifulSoup(
+        "<article><table><tr><th>A</th><th>B</th></tr><tr><td>un</td><td>deux mots</td></tr></table>"
+        "<table><tr><th colspan='2'>Fusion</th></tr><tr><td>1</td><td>2</td></tr></table></article>",
+        "html.parser").article
+    set_column_widths(article)
+    first, merged = article.find_all("table")
+    assert "colonnes" in first["class"] and len(first.select("colgroup col")) == 2
+    assert merged.find("colgroup") is None and not merged.get("class")
+
+
+def test_a_pdf_is_rendered_once_then_taken_from_the_cache(tmp_path):
+    from handbook.exports.pdf import render_all
+
+    (tmp_path / "site").mkdir()
+    picture = tmp_path / "site" / "image.svg"
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/>'
+                       "</svg>", encoding="utf-8")
+    html = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Essai</title></head><body>'
+            '<h1>Essai</h1><p><img src="image.svg" alt="Un carré"></p></body></html>')
+    base = (tmp_path / "site").as_uri() + "/"
+    cache = tmp_path / "cache"
+    first = tmp_path / "site" / "a.pdf"
+    assert render_all([(html, base, str(first))], cache) == 1
+    second = tmp_path / "site" / "b.pdf"
+    assert render_all([(html, base, str(second))], cache) == 0, "même contenu : le PDF doit venir du cache"
+    assert second.read_bytes() == first.read_bytes()
+    assert render_all([(html.replace("Essai</h1>", "Autre</h1>"), base, str(second))], cache) == 1
+    picture.write_text(picture.read_text(encoding="utf-8").replace('height="10"/>', 'height="5"/>'), encoding="utf-8")
+    assert render_all([(html, base, str(second))], cache) == 1, "une image changée doit refaire le PDF"
+    assert render_all([(html, base, str(tmp_path / "site" / "c.pdf"))], None) == 1
+    assert len(list(cache.glob("*.pdf"))) == 3 and not list(cache.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("source", ["http://example.org/image.png", "absente.png"])
+def test_a_pdf_never_loads_from_the_network_nor_misses_a_file(tmp_path, source):
+    from handbook.local_fetch import LocalResourceError, render_document
+
+    html = f'<!DOCTYPE html><html lang="fr"><body><p><img src="{source}" alt="Image"></p></body></html>'
+    with pytest.raises(LocalResourceError, match="fichier local") as error:
+        render_document(html, tmp_path.as_uri() + "/", "essai.pdf")
+    assert str(error.value).startswith("essai.pdf : ")

@@ -29,9 +29,9 @@ from .trainer import conducteur_html, print_pack_html
 log = logging.getLogger("mkdocs.plugins.handbook.exports")
 
 
-def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
+def build_exports(site: Site, edition: str, nav, site_dir: Path, cache: Path | None = None) -> None:
     """Write every export of ``edition`` into ``site_dir`` (its HTML pages must be written already). Each edition
-    stands alone: its downloads are in its own folder."""
+    stands alone: its downloads are in its own folder. ``cache``: where PDFs are kept by content (see ``pdf``)."""
     started = time.monotonic()
     base_url = site_dir.resolve().as_uri() + "/"
     jobs = [(booklet_html(site, edition, nav, site_dir), base_url, str(site_dir / DOWNLOADS / BOOKLETS[edition])),
@@ -66,12 +66,13 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path) -> None:
             write_pptx(site, day, site_dir / day_file("diapositives", day, "pptx"), title)
         _blank_session_documents(site, site_dir)
         jobs += observation_grid_jobs(site, site_dir, base_url, title)
-    render_all(jobs)
+    rendered = render_all(jobs, cache)
     fill_sizes(site_dir)
     if edition == "participant":
         make_zip(site_dir)
         fill_sizes(site_dir)
-    log.info(f"Exports : {len(jobs)} PDF en {time.monotonic() - started:.1f} s")
+    log.info(f"Exports : {len(jobs)} PDF ({rendered} rendus, {len(jobs) - rendered} repris du cache) en "
+             f"{time.monotonic() - started:.1f} s")
 
 
 def _blank_session_documents(site: Site, site_dir: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.sections import TEMPLATE_BODY
+from .printed import article_soup
 
 
 def template_docx_file(site_dir: Path, url: str, target: Path, section_id: str = TEMPLATE_BODY.id) -> None:
@@ -13,10 +14,7 @@ def template_docx_file(site_dir: Path, url: str, target: Path, section_id: str =
     from docx import Document
     from docx.shared import Pt
 
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup((site_dir / url).read_text(encoding="utf-8"), "html.parser")
-    article = soup.select_one("article.md-content__inner")
+    article = article_soup(site_dir, url)
     for node in article.select("a.headerlink"):
         node.decompose()
     document = Document()

@@ -16,7 +16,8 @@ GRID_CSS = """
 @page { size: A4 landscape; margin: 12mm 12mm 14mm 12mm; }
 body.support td { height: 30mm; vertical-align: top; }
 body.support table { font-size: 8.5pt; }
-td:nth-child(1) { width: 30%; } td:nth-child(2) { width: 24%; } td:nth-child(3) { width: 30%; }
+col:nth-child(1) { width: 30% !important; } col:nth-child(2) { width: 24% !important; }
+col:nth-child(3) { width: 30% !important; } col:nth-child(4) { width: 16% !important; }
 """
 
 

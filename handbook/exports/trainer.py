@@ -39,7 +39,7 @@ body.support td, body.modele td { height: 9mm; }
 
 def conducteur_html(site_dir: Path, url: str, running: str) -> str:
     """The conducteur page of one day, to print on A4 landscape pages."""
-    article = _article(site_dir, url)
+    article = _article(site_dir, url, widths=False)  # its columns are set by CONDUCTEUR_CSS
     _rewrite(article, url, {url})
     title = article.find("h1").get_text(" ", strip=True)
     return _document(title, str(article), "fiche.css", running, extra_css=CONDUCTEUR_CSS)

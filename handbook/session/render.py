@@ -8,11 +8,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..downloads import BLANK_ATTESTATION, SHEETS_COMBINED  # names shared with the downloads page
+from ..local_fetch import render_document
 from . import documents as docs
 from .participants import Person, slug, sort_key
 from .plan import SessionPlan
-
-from ..downloads import BLANK_ATTESTATION, SHEETS_COMBINED  # noqa: E402 (names shared with the downloads page)
 
 ATTESTATIONS_COMBINED = "attestations.pdf"
 ATTESTATIONS_DIR = "attestations"
@@ -22,18 +22,8 @@ def sheet_name(half) -> str:
     return f"emargement-{half.slug}.pdf"
 
 
-def _local_only(url: str, timeout: int = 10, ssl_context=None):
-    from weasyprint import default_url_fetcher
-
-    if not url.startswith(("file:", "data:")):
-        raise ValueError(f"accès réseau refusé pendant la génération des PDF : {url}")
-    return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
-
-
 def _render(html: str):
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=docs.CSS.parent.as_uri() + "/", url_fetcher=_local_only).render()
+    return render_document(html, docs.CSS.parent.as_uri() + "/", "documents de session")
 
 
 def _write(document, target: Path) -> Path:
