@@ -30,6 +30,18 @@ def duration_fr(total: int) -> str:
     return f"{hours}\u00a0h" + (f"\u00a0{mins:02d}" if mins else "")
 
 
+def hours_fr(minutes: int) -> str:
+    """A total in hours: « 14 heures », « 13 heures 30 », « 1 heure »."""
+    hours, rest = divmod(minutes, 60)
+    text = f"{hours}\u00a0heure{'s' if hours > 1 else ''}"
+    return text + (f" {rest:02d}" if rest else "")
+
+
+def days_fr(count: int) -> str:
+    """« 1 jour », « 2 jours »."""
+    return f"{count}\u00a0jour{'s' if count > 1 else ''}"
+
+
 def mid_sentence(term: str) -> str:
     """« Communauté de pratique » → « communauté de pratique »; « World Café » and « CoP » stay as they are."""
     words = term.split()

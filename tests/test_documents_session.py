@@ -75,7 +75,7 @@ def test_half_days_come_from_the_run_sheet(site, plan):
         assert (afternoon.start, afternoon.end) == (lunch.fin, day.creneaux[-1].fin)
         sequences = [site.sequences[s.sequence].title for s in day.creneaux if s.sequence]
         assert [i.title for h in (morning, afternoon) for i in h.items if not i.is_break] == sequences
-    assert plan.minutes == site.training.duree_heures * 60 == sum(
+    assert plan.minutes == site.run_sheet.training_minutes == sum(
         to_minutes(s.fin) - to_minutes(s.debut) for d in site.run_sheet.jours for s in d.creneaux if s.sequence)
 
 

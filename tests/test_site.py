@@ -51,7 +51,7 @@ def test_pages_are_french(html_pages, soup):
 
 
 def programme_items(training) -> list[str]:
-    items = [training.titre, training.prerequis, training.evaluation, training.duree, training.intervenants,
+    items = [training.titre, training.prerequis, training.evaluation, training.intervenants,
              training.public, training.methodes.presentation]
     items += training.description
     items += [f.libelle for f in training.finalites_communautes]
@@ -81,7 +81,17 @@ def test_programme_sheet_data_holds_the_programme(content_site):
     assert "Construire une feuille de route partagée" in [o.libelle for o in t.objectifs]
     assert content_site.sessions[0].dates == "14 et 15 janvier 2026" and content_site.sessions[0].lieu == "Paris"
     assert [m.nom for m in t.methodes.modalites] == ["Apports théoriques", "Exemples", "Ateliers pratiques"]
-    assert t.duree == "2 jours"
+
+
+
+def test_training_length_comes_from_the_timed_plan(content_site, soup):
+    """« 2 jours, soit 14 heures »: the days of the run sheet and the sum of its sequences, never typed by hand."""
+    sheet = content_site.run_sheet
+    assert sheet.training_minutes == sum(s.minutes for _, _, record in content_site.run_order()
+                                         for s in schema.timed_steps(record.body)) == 14 * 60
+    text = text_of(soup("formation.html"))
+    assert norm("2 jours, soit 14 heures de formation") in text
+    assert "duree" not in content_site.training.model_dump(), "la durée ne doit plus être écrite à la main"
 
 
 def test_programme_page_carries_public_information_items(soup):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..downloads import BOOKLET_TITLES
+from ..formats import days_fr
 from ..model.sections import CASE_ANALYSIS, CASE_USES, TEMPLATE_EXAMPLE
 from .columns import set_column_widths
 
@@ -129,7 +130,7 @@ def booklet_html(site, edition: str, nav, site_dir: Path) -> str:
         '<section class="couverture">'
         f'<p class="couverture-edition">{kind}</p>'
         f'<h1 class="couverture-titre">{training.titre}</h1>'
-        f'<p class="couverture-public">Formation de {training.duree} pour les coordinatrices régionales '
+        f'<p class="couverture-public">Formation de {days_fr(len(site.run_sheet.jours))} pour les coordinatrices régionales '
         f"des unions territoriales du réseau UNA</p>"
         f'<p class="couverture-session">{sessions}</p>'
         f'<p class="couverture-date">Version du {site.content_date.strftime("%d/%m/%Y")}</p>'

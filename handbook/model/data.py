@@ -95,8 +95,6 @@ class Training(Strict):
     methodes: Annotated[Methods, doc("Méthodes pédagogiques.")]
     ressources: Annotated[list[Resource], Field(min_length=1), doc("Ressources pédagogiques et la page du manuel qui les porte.")]
     evaluation: Annotated[Text, doc("Modalités d'évaluation des acquis.")]
-    duree: Annotated[Text, doc("Durée en toutes lettres (ex. « 2 jours »).")]
-    duree_heures: Annotated[int, Field(gt=0), doc("Durée totale en heures.")]
     intervenants: Annotated[Text, doc("Profil de la personne qui forme, sans nom.")]
     public: Annotated[Text, doc("Public visé.")]
     informations: Annotated[dict[Literal["modalites_acces", "delais_acces", "tarifs", "contacts", "accessibilite"], PracticalItem], doc("Informations publiques : modalités et délais d'accès, tarifs, contacts, accessibilité (toutes requises).")]
@@ -165,6 +163,12 @@ class RunSheetDay(Strict):
 class RunSheet(Strict):
     heures_par_jour: Annotated[int, Field(gt=0, le=10), doc("Heures de formation par jour, pauses non comptées (7).")]
     jours: Annotated[list[RunSheetDay], Field(min_length=1), doc("Les journées, dans l'ordre (mêmes numéros que la fiche programme).")]
+
+    @property
+    def training_minutes(self) -> int:
+        """The length of the training: its sequences' slots (the sum of their timed steps), breaks left out."""
+        return sum(minutes(slot.fin) - minutes(slot.debut) for day in self.jours for slot in day.creneaux
+                   if slot.sequence)
 
 
 def run_sheet_problems(sheet: RunSheet) -> list[str]:

@@ -19,7 +19,7 @@ from .search import fold
 MACROS = {
     "outil": links.outil, "sequence": links.sequence, "terme": links.terme, "cite": links.cite, "lien": links.lien,
     "entete_sequence": links.entete_sequence,
-    "pages_du_type": tables.pages_du_type, "deroule": tables.deroule, "couverture": tables.couverture,
+    "pages_du_type": tables.pages_du_type, "deroule": tables.deroule, "duree_formation": tables.duree_formation, "couverture": tables.couverture,
     "catalogue": tables.catalogue, "renvois_du_terme": tables.renvois_du_terme,
     "deroule_detaille": tables.deroule_detaille, "materiel_du_jour": logistics.materiel_du_jour,
     "liste_impressions": logistics.liste_impressions, "conducteur": logistics.conducteur,

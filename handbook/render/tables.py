@@ -10,7 +10,7 @@ from .. import downloads
 from ..model import PAGE_TYPES, Template, Worksheet, minutes, timed_steps
 from .blocks import catalogue_markdown, today_block
 from .context import MacroContext
-from ..formats import clock_fr, duration_fr
+from ..formats import clock_fr, days_fr, duration_fr, hours_fr
 from .links import outil
 from .search import fold
 
@@ -26,6 +26,14 @@ def pages_du_type(ctx: MacroContext, key: str) -> list[dict]:
     records.sort(key=lambda r: (r.raw.get("ordre", 0), str(r.raw.get("id", "")), fold(r.title)))
     return [{"titre": r.title, "description": r.raw.get("description", ""), "lien": ctx.link_to(r.src_uri),
              "meta": r.meta} for r in records]
+
+
+def duree_formation(ctx: MacroContext) -> str:
+    """« 2 jours, soit 14 heures »: the days of the run sheet and the sum of its sequences (their timed steps)."""
+    sheet = ctx.site.run_sheet
+    if sheet is None:
+        return ""
+    return f"{days_fr(len(sheet.jours))}, soit {hours_fr(sheet.training_minutes)}"
 
 
 def deroule(ctx: MacroContext, day_number: int) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .participants import Person
 from ..formats import clock_fr, duration_fr
-from .plan import HalfDay, SessionPlan, date_fr, dates_fr, hours_fr
+from ..formats import hours_fr
+from .plan import HalfDay, SessionPlan, date_fr, dates_fr
 
 CSS = Path(__file__).with_name("documents.css")
 SHEET_KIND = "Feuille d'émargement"
