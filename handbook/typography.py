@@ -1,5 +1,5 @@
-"""Text helpers shared by the content model, the pages and the exports: French typography, accent folding, and
-inline Markdown reduced to the text a reader sees."""
+"""Text helpers shared by the content model, the pages and the exports: French typography (non-breaking spaces,
+typographic apostrophe), accent folding, and inline Markdown reduced to the text a reader sees."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ _MARKS = re.compile(r"[\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
-    """Lower-case text without diacritics (œ → oe): « Coopération » → « cooperation »."""
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES))).lower()
+    """Lower-case text without diacritics (œ → oe), apostrophes as typed on a keyboard: « Coopération » →
+    « cooperation », « L’atelier » → « l'atelier »."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES))).lower().replace("\u2019", "'")
 
 
 def plain_text(markdown: str) -> str:
@@ -59,3 +60,40 @@ def french_spaces_markdown(markdown: str) -> str:
                  for p in parts]
         out.append("".join(parts))
     return "\n".join(out)
+
+
+#: A straight apostrophe between two letters (« l'atelier », « aujourd'hui »), also as HTML escapes it.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])(?:'|&#39;|&#x27;)(?=[^\W_])")
+#: Elements whose text is code, not prose: their apostrophes stay straight.
+_VERBATIM = ("code", "pre", "kbd", "samp", "script", "style", "textarea")
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+#: Attributes a reader sees or hears (tooltips, text alternatives, labels): typeset like the text.
+_SHOWN_ATTRIBUTE = re.compile(r'(\s(?:title|alt|aria-label|placeholder)=")([^"]*)(")')
+
+
+def apostrophes(text: str) -> str:
+    """« l'atelier » → « l’atelier » in plain text (authors type the straight apostrophe of their keyboard)."""
+    return _APOSTROPHE.sub("\u2019", text)
+
+
+def typeset(text: str) -> str:
+    """French typography of a plain text (a title): non-breaking spaces and typographic apostrophes."""
+    return apostrophes(french_spaces(text))
+
+
+def html_apostrophes(html: str) -> str:
+    """``apostrophes`` on the text of an HTML fragment and on the attributes a reader sees (title, alt, aria-label,
+    placeholder); never in addresses, other attributes or code."""
+    out, verbatim = [], 0
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            name = _TAG_NAME.match(part)
+            if name and name.group(2).lower() in _VERBATIM and not part.endswith("/>"):
+                verbatim = max(0, verbatim + (-1 if name.group(1) else 1))
+            elif not verbatim and ("title=" in part or "alt=" in part or "aria-label=" in part or "placeholder=" in part):
+                part = _SHOWN_ATTRIBUTE.sub(lambda m: m.group(1) + apostrophes(m.group(2)) + m.group(3), part)
+            out.append(part)
+        else:
+            out.append(part if verbatim else apostrophes(part))
+    return "".join(out)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from handbook.typography import apostrophes
 from handbook import downloads as exports
 from handbook import model as schema
 from handbook.exports.printed import NOT_IN_BOOKLET
@@ -62,7 +63,8 @@ def test_participant_edition_has_no_trainer_note(site_dir, trainer_note_samples)
     index = squash((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     leaks = [s for s in trainer_note_samples if squash(s) in html or squash(s) in index]
     assert not leaks, f"notes d'animation visibles dans l'édition participante : {leaks[:3]}"
-    assert "Notes pour l'animation" not in (site_dir / "jour-1" / "ecosysteme.html").read_text(encoding="utf-8")
+    page = (site_dir / "jour-1" / "ecosysteme.html").read_text(encoding="utf-8")
+    assert "Notes pour l'animation" not in page and "Notes pour l’animation" not in page
 
 
 def test_trainer_edition_keeps_trainer_notes(trainer_site_dir, trainer_note_samples):
@@ -240,7 +242,7 @@ def test_editable_templates_match_their_page(site_dir, content_site, soup):
                 break
             if node.name == "h3":
                 expected.append(norm(node.get_text()).rstrip("#").strip())
-        assert headings[0] == record.title
+        assert headings[0] == apostrophes(record.title)
         assert [norm(h) for h in headings[1:]] == expected, slug
         assert len(document.tables) >= 1
         header = [c.text for c in document.tables[0].rows[0].cells]
@@ -305,7 +307,7 @@ def test_pocket_booklet(site_dir, content_site):
     text = squash(pdf_text(site_dir / exports.DOWNLOADS / exports.POCKET))
     for record in [*content_site.tools.values(), *content_site.of_kind(schema.Template)]:
         assert squash(record.title) in text, record.title
-    assert squash("Question d'invitation") in text and squash("Pièges à éviter") in text
+    assert squash("Question d’invitation") in text and squash("Pièges à éviter") in text
 
 
 # --------------------------------------------------------------------------

@@ -63,12 +63,12 @@ def test_observation_grids_exported_as_pdf_and_docx(trainer_site_dir):
     for day, ids in ((1, ["O5-a", "O3-a"]), (2, ["O4-a", "O2-b"])):
         reader = PdfReader(site_dir / day_file("observation", day))
         text = " ".join(page.extract_text() for page in reader.pages)
-        assert f"Grille d'observation du jour {day}" in text and all(i in text for i in ids)
+        assert f"Grille d’observation du jour {day}" in text and all(i in text for i in ids)
         width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
         assert width > height, "la grille s'imprime en A4 paysage"
         document = Document(site_dir / day_file("observation", day, "docx"))
         table = document.tables[0]
-        assert table.rows[0].cells[2].text == "Ce que j'observe (qui, quoi)"
+        assert table.rows[0].cells[2].text == "Ce que j’observe (qui, quoi)"
         assert all(any(i in row.cells[0].text for row in table.rows) for i in ids)
         assert all(row.cells[2].text == "" for row in table.rows[1:])
 

@@ -180,38 +180,38 @@ def test_plan_a_quarterly_meeting(browser, request, scenario):
 
         # add a sheet from the toolbox (search without accents) and a break
         page.get_by_label("Chercher une fiche").fill("retour d'experience")
-        page.get_by_role("button", name="Ajouter au déroulé : Retour d'expérience").click()
+        page.get_by_role("button", name="Ajouter au déroulé : Retour d’expérience").click()
         page.wait_for_function("() => document.getElementById('pl-annonce').textContent"
-                               ".startsWith(\"Étape ajoutée en fin de déroulé\u00a0: Retour d'expérience\")")
+                               ".startsWith(\"Étape ajoutée en fin de déroulé\u00a0: Retour d’expérience\")")
         page.get_by_role("button", name="Ajouter une pause").click()
-        assert _titles(page)[-2:] == ["Retour d'expérience", "Pause"]
+        assert _titles(page)[-2:] == ["Retour d’expérience", "Pause"]
         assert _clocks(page)[-2:] == [f"12{NB}h", f"13{NB}h"]
         assert "1" + NB + "h" + NB + "10 de trop" in page.locator("#pl-bilan").inner_text()
 
         # minutes outside the sheet's range: a visible warning tied to the field
-        minutes = page.get_by_label("Minutes : Retour d'expérience")
+        minutes = page.get_by_label("Minutes : Retour d’expérience")
         minutes.fill("30")
-        warning = _step(page, "Retour d'expérience").locator(".pl-alerte")
+        warning = _step(page, "Retour d’expérience").locator(".pl-alerte")
         assert warning.is_visible() and f"Plus court que la fiche, qui prévoit de 60 à 120{NB}min" in warning.inner_text()
         assert warning.get_attribute("id") == minutes.get_attribute("aria-describedby")
         minutes.fill("60")
         assert warning.is_hidden()
 
         # keyboard: « Monter » on the sheet, focus kept on the moved step's button
-        up = page.get_by_role("button", name="Monter : Retour d'expérience")
+        up = page.get_by_role("button", name="Monter : Retour d’expérience")
         up.focus()
         page.keyboard.press("Enter")
-        assert _titles(page)[-3:] == ["Retour d'expérience", "Évaluation de fin de réunion", "Pause"]
-        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Monter{NB}: Retour d'expérience"
+        assert _titles(page)[-3:] == ["Retour d’expérience", "Évaluation de fin de réunion", "Pause"]
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Monter{NB}: Retour d’expérience"
         page.keyboard.press("Space")
-        assert _titles(page)[-4:] == ["Retour d'expérience", "Suites", "Évaluation de fin de réunion", "Pause"]
-        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Monter{NB}: Retour d'expérience"
+        assert _titles(page)[-4:] == ["Retour d’expérience", "Suites", "Évaluation de fin de réunion", "Pause"]
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Monter{NB}: Retour d’expérience"
         page.wait_for_function("() => document.getElementById('pl-annonce').textContent.includes('étape 8 sur 11')")
 
         # pointer: drag the added break by its handle onto the lower half of « Suites »
         _step(page, "Suites").evaluate("node => node.scrollIntoView({block: 'start'})")
         _drag(page, _step(page, "Pause").last, _step(page, "Suites"))
-        assert _titles(page)[-4:] == ["Retour d'expérience", "Suites", "Pause", "Évaluation de fin de réunion"]
+        assert _titles(page)[-4:] == ["Retour d’expérience", "Suites", "Pause", "Évaluation de fin de réunion"]
 
         # start time → every clock time moves
         page.get_by_label("Heure de début").fill("09:05")
@@ -283,7 +283,7 @@ def test_copy_as_plain_text(browser, server):
         assert lines[0] == "Rencontre trimestrielle en visio"
         assert f"9{NB}h{NB}35 (15{NB}min) Météo intérieure" in lines
         assert f"12{NB}h Fin de la rencontre (durée{NB}: 2{NB}h{NB}30)" in lines
-        assert f"Questions d'invitation{NB}:" in lines and "<" not in text
+        assert f"Questions d’invitation{NB}:" in lines and "<" not in text
     finally:
         context.close()
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from handbook import model as schema
 from handbook.render.search import FOLDED_FIELD, fold
@@ -15,8 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def norm(value: str) -> str:
-    """Spaces normalised (non-breaking ones included), none before . , or ) nor after (."""
-    value = re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+    """Spaces normalised (non-breaking ones included), none before . , or ) nor after (; apostrophes straight (the
+    build typesets them, the sources type them straight)."""
+    value = re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")).strip()
     return re.sub(r"\( ", "(", re.sub(r" ([.,)])", r"\1", value))
 
 
@@ -236,6 +238,30 @@ def test_search_index_contains_accent_folded_text(site_dir):
 ])
 def test_fold(raw, expected):
     assert fold(raw) == expected
+
+
+def test_apostrophes_typeset_in_text_never_in_code_nor_addresses():
+    from handbook.typography import html_apostrophes
+
+    html = ('<p title="l\'outil">L\'atelier d&#39;aujourd\'hui, <a href="../l\'x.html">qu\'il</a> '
+            "<code>x = 'a'</code></p><pre><code>it's</code></pre><script>var s = 'l'x';</script>")
+    assert html_apostrophes(html) == (
+        '<p title="l’outil">L’atelier d’aujourd’hui, <a href="../l\'x.html">qu’il</a> '
+        "<code>x = 'a'</code></p><pre><code>it's</code></pre><script>var s = 'l'x';</script>")
+
+
+def test_built_pages_use_the_typographic_apostrophe(site_dir, trainer_site_dir):
+    """Authors type the keyboard's apostrophe; the reader sees « ’ » everywhere in the text (code aside)."""
+    straight = re.compile(r"[^\W\d_]'[^\W_]")
+    found = []
+    for folder in (site_dir, trainer_site_dir):
+        for path in sorted(folder.rglob("*.html")):
+            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for node in page.select("code, pre, script, style, kbd, samp, textarea"):
+                node.decompose()
+            if match := straight.search(page.get_text(" ")):
+                found.append(f"{path.relative_to(folder)} : « {match.group(0)} »")
+    assert not found, found[:10]
 
 
 # --------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..model import Template, Tool
 from ..model.sections import STEPS, TEMPLATE_BODY
-from ..render.search import fold
+
+from ..typography import apostrophes, fold
 from .printed import _article, _document, _rewrite
 
 #: Sections of a tool sheet kept in the pocket booklet, in this order.
@@ -36,9 +37,9 @@ blockquote { font-size: 9.5pt; }
 def _sections(article, url: str, keep: tuple[str, ...]) -> str:
     """The HTML of the kept level-2 sections of an article, in the order of ``keep``."""
     parts = []
-    for title in keep:
-        heading = next((h for h in article.find_all("h2") if h.get_text(" ", strip=True).rstrip("#").strip() == title),
-                       None)
+    for title in keep:  # the page's headings are typeset (apostrophes), the section titles are written straight
+        heading = next((h for h in article.find_all("h2")
+                        if h.get_text(" ", strip=True).rstrip("#").strip() == apostrophes(title)), None)
         if heading is None:
             continue
         chunk = [str(heading)]

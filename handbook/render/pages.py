@@ -12,7 +12,7 @@ from ..model import (Chapter, Sequence, Site, empty_sections, line_of, missing_b
                      section_titles)
 from ..model.sections import CHAPTER_LINKS
 from ..model.trainer import HIDDEN_SECTIONS, READ_ALOUD, TRAINER_BLOCKS
-from ..typography import french_spaces, french_spaces_markdown
+from ..typography import french_spaces_markdown, html_apostrophes, typeset
 from .blocks import computed_blocks, term_tooltips
 from .html import after_heading, insert_after_title, relative_link
 from .steps import add_total, render_steps, used_in_steps
@@ -130,7 +130,7 @@ def editions_nav(nav):
 
 def _fix_toc(items) -> None:
     for item in items:
-        item.title = french_spaces(item.title)
+        item.title = typeset(item.title)
         _fix_toc(item.children)
 
 
@@ -152,13 +152,15 @@ def page_content(site: Site, html: str, page, files, edition: str = "formateur")
     """A page's HTML: typeset titles, computed blocks, glossary tooltips; images without alternative are errors."""
     _fix_toc(page.toc)
     if isinstance(page.meta.get("title"), str):
-        page.meta["title"] = french_spaces(page.meta["title"])
+        page.meta["title"] = typeset(page.meta["title"])
+    elif page.title:  # the title taken from the page's heading: navigation, tabs and <title> typeset like the page
+        page.meta["title"] = typeset(page.title)
     record = site.pages.get(page.file.src_uri)
     if record is not None:
         html = computed_blocks(html, record, site, page, files, edition)
         if getattr(record.meta, "formateur", False):
             html = insert_after_title(html, TRAINER_SUPPORT_NOTE)
-    html = term_tooltips(html, site.glossary)
+    html = html_apostrophes(term_tooltips(html, site.glossary))
     source = site.docs_dir / page.file.src_uri
     for src in images_without_alt(html):
         name = src.rsplit("/", 1)[-1]

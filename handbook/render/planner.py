@@ -9,7 +9,7 @@ import re
 from ..model import PURPOSES, MeetingPlan
 from ..model.base import CONFIGURATIONS, FORMATS, MEETING_METHODS
 from ..model.sections import section_body
-from ..typography import plain_text
+from ..typography import apostrophes, plain_text
 from .context import MacroContext
 from .search import fold
 
@@ -62,6 +62,7 @@ def planner_data(ctx: MacroContext) -> dict:
 
 def planificateur_donnees(ctx: MacroContext) -> str:
     """The planner's data as a JSON script element (read by planificateur.js)."""
-    text = json.dumps(planner_data(ctx), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # Typographic apostrophes in every text (a straight one is never JSON syntax, so the whole text may be typeset)
+    text = apostrophes(json.dumps(planner_data(ctx), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
     return f'<script type="application/json" id="manuel-planificateur-donnees">{text}</script>'
 

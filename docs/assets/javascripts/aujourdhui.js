@@ -26,12 +26,12 @@
         if (on) { row.setAttribute("aria-current", "time"); planned = i; } else row.removeAttribute("aria-current");
       });
       var message = t === null ? "Choisissez une heure." :
-        planned >= 0 ? "Prévu à cette heure\u00a0: " + slots[planned].titre + " (jusqu'à " + M.clock(slots[planned].fin) + ")." :
-        "Aucune séquence n'est prévue à cette heure.";
+        planned >= 0 ? "Prévu à cette heure\u00a0: " + slots[planned].titre + " (jusqu’à " + M.clock(slots[planned].fin) + ")." :
+        "Aucune séquence n’est prévue à cette heure.";
       if (t !== null && select.value !== "") {
         var chosen = slots[parseInt(select.value, 10)];
         var gap = t - M.toMinutes(chosen.debut);
-        if (t < M.toMinutes(chosen.debut)) message += " Vous avez " + M.duration(M.toMinutes(chosen.debut) - t) + " d'avance sur le déroulé.";
+        if (t < M.toMinutes(chosen.debut)) message += " Vous avez " + M.duration(M.toMinutes(chosen.debut) - t) + " d’avance sur le déroulé.";
         else if (t >= M.toMinutes(chosen.fin)) message += " Vous avez " + M.duration(t - M.toMinutes(chosen.fin)) + " de retard\u00a0: «\u00a0" + chosen.titre + "\u00a0» devait finir à " + M.clock(chosen.fin) + ".";
         else message += " Vous êtes dans les temps (" + M.duration(gap) + " écoulées sur " + M.duration(M.toMinutes(chosen.fin) - M.toMinutes(chosen.debut)) + ").";
       }

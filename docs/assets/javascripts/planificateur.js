@@ -34,7 +34,8 @@
     }
     /* Typographie française : espace insécable avant : ; ! ? » et après «. */
     function fr(s) { return String(s).replace(/ ([:;!?»])/g, NB + "$1").replace(/« /g, "«" + NB); }
-    function fold(s) { return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+    /* Recherche sans accents ni majuscules ; l'apostrophe du clavier (') trouve l'apostrophe typographique (’). */
+    function fold(s) { return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u2019/g, "'").toLowerCase(); }
     function cap(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
     function $(id) { return document.getElementById(id); }
     function startMinutes() {
@@ -256,7 +257,7 @@
       lines.push(clock(at) + " Fin de la rencontre (durée : " + dur(total) + ")");
       var mat = materials(), q = questions();
       if (mat.length) lines.push("", "Matériel :", mat.map(function (s) { return "- " + s; }).join("\n"));
-      if (q.length) lines.push("", "Questions d'invitation :", q.map(function (t) { return "- " + t.titre + " : " + t.question; }).join("\n"));
+      if (q.length) lines.push("", "Questions d’invitation :", q.map(function (t) { return "- " + t.titre + " : " + t.question; }).join("\n"));
       return fr(lines.join("\n"));
     }
 
@@ -397,7 +398,7 @@
       var names = Object.keys(store.enregistres).sort(function (a, b) { return a.localeCompare(b, "fr"); });
       $("pl-liste").innerHTML = names.length ? names.map(function (n) {
         return "<option" + (n === selected ? " selected" : "") + ">" + esc(n) + "</option>";
-      }).join("") : "<option value=\"\">Aucune pour l'instant</option>";
+      }).join("") : "<option value=\"\">Aucune pour l’instant</option>";
     }
     $("pl-charger").addEventListener("click", function () {
       var t = plans[$("pl-trame").value], kept = keep();

@@ -56,7 +56,7 @@
       "aria-labelledby": "pos-graphique-titre pos-graphique-desc", class: "manuel-positionnement-graphique" });
     svg.appendChild(svgElement("title", { id: "pos-graphique-titre" }, "Mes notes avant et après la formation"));
     svg.appendChild(svgElement("desc", { id: "pos-graphique-desc" },
-      "Pour chaque objectif, la barre claire donne la note d'avant, la barre foncée la note d'après, sur " + top +
+      "Pour chaque objectif, la barre claire donne la note d’avant, la barre foncée la note d’après, sur " + top +
       ". Le tableau qui suit donne les mêmes valeurs."));
     items.forEach(function (item, index) {
       var y = 10 + index * rowHeight, values = answers[item.id] || {};
@@ -135,7 +135,7 @@
         var entry = answers[select.dataset.objectif] = answers[select.dataset.objectif] || {};
         entry[select.dataset.moment] = select.value;
         status.textContent = save(answers) ? "Note enregistrée dans ce navigateur."
-          : "Ce navigateur refuse d'enregistrer : vos notes seront perdues en quittant la page.";
+          : "Ce navigateur refuse d’enregistrer : vos notes seront perdues en quittant la page.";
         draw();
       });
     });

@@ -29,7 +29,7 @@
       '<div class="manuel-presentation__grille">' +
       '<section class="manuel-presentation__actuelle" aria-label="Diapositive projetée"></section>' +
       '<section class="manuel-presentation__suivante" aria-label="Diapositive suivante"></section>' +
-      '<section class="manuel-presentation__notes" aria-label="Notes pour l\'animation"></section>' +
+      '<section class="manuel-presentation__notes" aria-label="Notes pour l’animation"></section>' +
       '<section class="manuel-presentation__etapes" aria-label="Déroulé minuté"></section></div>' +
       '<p class="manuel-presentation__aide">Flèches ou espace\u00a0: diapositive suivante ou précédente, dans les deux fenêtres.</p>';
     M.$(".manuel-presentation__titre", view).textContent = title;
@@ -60,7 +60,7 @@
       next.innerHTML = "<h2>Suivante</h2>";
       if (index + 1 < slides.length) next.appendChild(M.slides.content(slides[index + 1], "-suivante"));
       else next.insertAdjacentHTML("beforeend", "<p>Fin de la page.</p>");
-      notes.innerHTML = "<h2>Notes pour l'animation</h2>";
+      notes.innerHTML = "<h2>Notes pour l’animation</h2>";
       var found = notesFor(slides[index]);
       if (found.length) found.forEach(function (n) { var c = n.cloneNode(true); c.removeAttribute("id"); notes.appendChild(c); });
       else notes.insertAdjacentHTML("beforeend", slides[index].block ? "<p>Pas de note pour cette diapositive.</p>" :
