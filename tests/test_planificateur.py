@@ -244,6 +244,23 @@ def test_plan_a_quarterly_meeting(browser, request, scenario):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_adapt_a_meeting_plan_from_its_page(page, server, site_dir, where):
+    """From a meeting plan's page, one button opens the planner with that plan loaded, as a new user would go."""
+    root = server if where == "http" else site_dir.as_uri()
+    page.goto(f"{root}/rencontres/visio-trimestrielle.html")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Adapter ce plan dans le planificateur").click()
+    page.wait_for_function("() => (document.getElementById('pl-annonce') || {}).textContent?.includes('chargé')")
+    assert page.locator("#pl-nom").input_value() == "Rencontre trimestrielle en visio"
+    assert page.locator("#pl-bilan").inner_text() == \
+        f"De 9{NB}h{NB}30 à 12{NB}h{NB}: 2{NB}h{NB}30 pour 2{NB}h{NB}30 visées, le compte est bon."
+    assert "#" not in page.evaluate("location.href"), "l'adresse garde la demande de chargement"
+    page.reload()  # the plan is now the current plan, kept in the browser
+    assert page.locator("#pl-nom").input_value() == "Rencontre trimestrielle en visio"
+
+
+@pytest.mark.browser
 def test_named_plans_are_kept_in_the_browser(page, server):
     page.goto(f"{server}/{PAGE}")
     _load_quarterly(page)

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from ..model import FORMATS, LEVELS, PURPOSES, Sequence, Tool, timed_steps
+from ..model import FORMATS, LEVELS, PURPOSES, MeetingPlan, Sequence, Tool, timed_steps
 from ..formats import clock_fr, duration_fr, mid_sentence
 from .. import downloads
 from .html import insert_after_title, relative_link
@@ -34,6 +34,8 @@ def computed_blocks(page_html: str, record, site, page, files, edition: str = "f
     """Blocks computed from the content model, added to the HTML of a sequence or a tool sheet: the room-mode buttons
     and timed steps, the summary of a tool sheet. Written as HTML, they cost nothing to the Markdown conversion, and
     their links are valid by construction."""
+    if record.kind is MeetingPlan and record.meta is not None:
+        return insert_after_title(page_html, planner_link(record, files.get_file_from_path(PLANNER).url_relative_to(page.file)))
     if record.kind not in (Sequence, Tool) or record.meta is None:
         return page_html
     if edition == "participant" and record.kind is Sequence:  # projecting a sequence is the trainer's job
@@ -45,6 +47,19 @@ def computed_blocks(page_html: str, record, site, page, files, edition: str = "f
              for st in timed_steps(record.body)]
     return (insert_after_title(page_html, block) + '\n<div class="manuel-projection" hidden data-etapes="'
             + html.escape(json.dumps(steps, ensure_ascii=False), quote=True) + '"></div>')
+
+
+#: The planner page, which opens a meeting plan from ``#trame=<slug>``.
+PLANNER = "planificateur.md"
+
+
+def planner_link(record, planner_url: str) -> str:
+    """« Adapter ce plan » at the top of a meeting plan: the planner opens with this plan loaded (it needs
+    JavaScript, and says so without it)."""
+    slug = record.src_uri.rsplit("/", 1)[-1][:-3]
+    return (f'<p class="manuel-trame-actions"><a class="md-button md-button--primary" href="{planner_url}#trame={slug}">'
+            "Adapter ce plan dans le planificateur</a> <span>horaires, étapes, matériel et questions recalculés, "
+            "plan à imprimer ou à partager</span></p>")
 
 
 _TERM_LINK = re.compile(r'<a class="terme" href="[^"#]*#([^"]+)">')

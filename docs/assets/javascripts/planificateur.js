@@ -400,12 +400,15 @@
         return "<option" + (n === selected ? " selected" : "") + ">" + esc(n) + "</option>";
       }).join("") : "<option value=\"\">Aucune pour l’instant</option>";
     }
-    $("pl-charger").addEventListener("click", function () {
-      var t = plans[$("pl-trame").value], kept = keep();
+    /* Un plan prêt à l'emploi devient le plan en cours (le précédent est gardé s'il avait des étapes). */
+    function loadTemplate(id) {
+      var t = plans[id], kept = keep();
+      $("pl-trame").value = id;
       show(clean({ nom: t.titre, trame: t.id, debut: plan.debut, cible: t.duree, etapes: t.etapes.map(function (s, r) {
         return { k: "t", r: r, m: s.minutes };
       }) }), "Plan « " + t.titre + " » chargé : " + t.etapes.length + " étapes." + kept);
-    });
+    }
+    $("pl-charger").addEventListener("click", function () { loadTemplate($("pl-trame").value); });
     $("pl-rien").addEventListener("click", function () {
       var kept = keep();
       show(clean({ debut: plan.debut, cible: plan.cible }), "Nouveau plan vide." + kept);
@@ -472,6 +475,15 @@
 
     var opened = "";
     var hash = /^#plan=(.+)$/.exec(location.hash);
+    /* « Adapter ce plan dans le planificateur », depuis la page d'un plan de rencontre : #trame=visio-trimestrielle */
+    var template = /^#trame=([\w-]+)$/.exec(location.hash);
+    if (template && plans[template[1]]) {
+      renderSaved();
+      renderTools();
+      loadTemplate(template[1]);
+      history.replaceState(null, "", location.href.split("#")[0]);
+      return;
+    }
     if (hash) {
       var shared = decode(hash[1]);
       if (shared) {
