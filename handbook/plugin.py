@@ -11,6 +11,7 @@ Order of a build (MkDocs events, with their priority against the other plugins):
 5. ``on_page_markdown`` (priority -50, after mkdocs-macros): section checks, trainer notes removed from the
    participant edition, « used in » blocks, French typography;
 6. ``on_page_content``: download buttons (exports builds), computed blocks, glossary tooltips, image checks;
+   ``on_env`` (every page rendered): the links of the pages checked as their authors wrote them (``link_check``);
 7. ``on_post_build`` (priority -50, after the search plugin, before the offline plugin): stop on content errors (or
    show them on the pages of a preview), add the accent-folded search field;
 8. ``on_post_build`` (priority -150, after the offline plugin): the exports, when ``exports`` is on, then the list of
@@ -31,6 +32,7 @@ from .model import Site, load_site
 from .offline_app import write_offline_manifest
 from .render import logs
 from .render.blocks import download_buttons, show_errors_in_pages
+from .render.link_check import LinkCheck
 from .render.pages import editions_nav, exclude_trainer_pages, page_content, page_markdown
 from .render.search import add_folded_field
 from .render.slides import slides_markdown
@@ -42,6 +44,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.nav = None
+        self.links = LinkCheck()
         self.serving = False
 
     @property
@@ -57,6 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         project_dir = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve()
         self.site = load_site(project_dir, docs_dir)
+        self.links = LinkCheck()
         logs.install(self.site, docs_dir, Path(config.config_file_path))
         if self.site.data_errors:
             raise Abort(self.site.errors.summary())
@@ -81,14 +85,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(-50)  # after mkdocs-macros has rendered the page
     def _page_markdown(self, markdown, *, page, config, files):
-        return page_markdown(self.site, self.config.edition, markdown, page.file.src_uri)
+        markdown = page_markdown(self.site, self.config.edition, markdown, page.file.src_uri)
+        self.links.add_markdown(page.file.src_uri, markdown)
+        return markdown
 
     on_page_markdown = CombinedEvent(_slides, _page_markdown)
 
     def on_page_content(self, html, *, page, config, files):
         if self.config.exports:
             html = download_buttons(html, page.file.src_uri, self.site)
-        return page_content(self.site, html, page, files, self.config.edition)
+        html = page_content(self.site, html, page, files, self.config.edition)
+        self.links.add_html(page.file.src_uri, html)
+        return html
+
+    def on_env(self, env, *, config, files):
+        # Every page is rendered by now (MkDocs renders the templates after): links and anchors are all known
+        self.links.check(self.site, files, self.site.rel(Path(config.docs_dir).resolve()) + "/")
+        return env
 
     @event_priority(-50)  # after the search plugin has written its index, before the offline plugin inlines it
     def _check_and_fold(self, config) -> None:

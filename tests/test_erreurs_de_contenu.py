@@ -97,6 +97,15 @@ CASES = {
         _append("docs/index.md", "\nVoir [ce terme](glossaire.md#terme-absent).\n"),
         ["docs/index.md", "ancre cassée « glossaire.md#terme-absent »", "#terme-absent"],
     ),
+    "lien-absolu": (
+        _append("docs/index.md", "\nVoir [la boîte à outils](/outils/index.md).\n"),
+        ["docs/index.md", "lien absolu « /outils/index.md »", "chemin relatif"],
+    ),
+    "lien-non-reconnu": (
+        # a link inside code is not a link: only the second one is reported
+        _append("docs/index.md", "\nÉcrire `[x](ailleurs/)`, puis voir [le dossier](outils/).\n"),
+        ["docs/index.md", "lien « outils/ » non reconnu", "fichier Markdown (.md)"],
+    ),
     "image-sans-alternative": (
         _image_without_alt,
         ["docs/index.md", "l'image « schema.png » n'a pas de texte alternatif"],

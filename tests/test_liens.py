@@ -40,7 +40,8 @@ def broken_links(site_dir: Path) -> list[str]:
             elif not target.is_file():
                 broken.append(where)
             elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
-                if not re.fullmatch(r"__\w+", parts.fragment):  # Material's own targets (#__search…)
+                # Material's own targets (#__search…); a state for a script (#trame=lancement), not an anchor
+                if not re.fullmatch(r"__\w+|trame=[\w-]+", parts.fragment):
                     broken.append(where + " (ancre absente)")
     return broken
 

@@ -83,6 +83,8 @@ def test_the_build_writes_the_planner_data(site_dir, content_site):
         assert tool["question"].startswith("«") and "Autre" not in tool["question"], tool["id"]
     for plan in plans.values():
         assert (site_dir / plan["url"]).is_file(), plan["url"]
+        # the plan's page opens the planner with this very plan (« Adapter ce plan »)
+        assert f'href="../planificateur.html#trame={plan["id"]}"' in (site_dir / plan["url"]).read_text(encoding="utf-8")
         for step in plan["etapes"]:
             assert not step["outil"] or step["outil"] in tools
             assert all(use["id"] in data["materiel"] for use in step["materiel"])
