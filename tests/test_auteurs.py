@@ -75,7 +75,7 @@ def test_add_a_tool_sheet_as_the_contributing_guide_says(tmp_path):
     text = output(first)
     assert first.returncode != 0
     for fragment in ["docs/outils/marche-exploratoire.md", "« title » est vide", "« description » est vide",
-                     "« finalites » est vide", "le champ « niveau » est vide ; valeurs possibles", "la section « ## Variantes » est vide"]:
+                     "« finalites » est vide", "le champ « niveau » est vide → valeurs possibles", "la section « ## Variantes » est vide"]:
         assert fragment in text, fragment
 
     fill_like_an_author(project / "docs" / "outils" / "marche-exploratoire.md", minutes=90)
@@ -85,6 +85,37 @@ def test_add_a_tool_sheet_as_the_contributing_guide_says(tmp_path):
     card = next(c for c in catalogue.select("li.manuel-carte") if "Marche exploratoire" in c.get_text())
     assert card["data-finalites"] == "cartographie interconnaissance"
     assert card["data-duree-min"] == "60" and card["data-formats"] == "presentiel"
+
+
+def test_six_deliberate_mistakes_give_six_located_messages_with_a_fix(tmp_path):
+    """Tried as a new author would: a filled tool sheet, then six mistakes of the kind authors make; each gives its
+    own message, with the file, a line number and a fix (after « → »)."""
+    project = make_project(tmp_path / "p")
+    scaffold(project, "fiche", "marche-exploratoire")
+    page = project / "docs" / "outils" / "marche-exploratoire.md"
+    fill_like_an_author(page, minutes=90)
+    text = page.read_text(encoding="utf-8")
+    mistakes = [
+        ("niveau: decouverte", "niveau: découverte"),                            # accent in a closed list
+        ("- outil-test", "- outil-tset"),                                        # unknown related sheet
+        ("  min: 60\n", "  min: soixante\n"),                                  # a number in letters
+        ("1. **90 min** · Le groupe marche", "1. **90 mn** · Le groupe marche"),  # malformed step
+    ]
+    for before, after in mistakes:
+        assert before in text, before
+        text = text.replace(before, after, 1)
+    text += ("\nVoir aussi [la fiche voisine](outil-tets.md) et [le glossaire](../glossaire.md#terme-absent).\n")
+    page.write_text(text, encoding="utf-8")
+
+    lines = [line for line in output(run_mkdocs(project, project / "site")).splitlines()
+             if "Erreur de contenu dans « docs/outils/marche-exploratoire.md »" in line]
+    expected = ["sans accent", "outil-tset", "soixante", "90 mn", "outil-tets.md", "#terme-absent"]
+    for fragment in expected:
+        found = [line for line in lines if fragment in line]
+        assert found, f"pas de message pour « {fragment} » :\n" + "\n".join(lines)
+        assert re.search(r"», ligne \d+ :", found[0]), found[0]
+        assert "→" in found[0] or "doit être" in found[0], f"pas de correction : {found[0]}"
+    assert len(lines) == 6, "\n".join(lines)
 
 
 def test_empty_sections_are_named_one_by_one(tmp_path):

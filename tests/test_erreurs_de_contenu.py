@@ -404,5 +404,5 @@ def test_unknown_identifiers_suggest_the_closest_one(tmp_path):
     _edit("docs/outils/outil-test.md", "formats: [presentiel, distance]", "formats: [présentiel, distance]")(project)
     output = (lambda r: (r.stdout + r.stderr).replace("\u00a0", " "))(run_mkdocs(project, project / "site"))
     assert "outil inconnu « outil-tests » (vouliez-vous dire « outil-test » ?)" in output
-    assert "valeur « présentiel » inconnue pour « formats › n° 1 » (écrivez-la sans accent ni majuscule : « presentiel »)" \
+    assert "valeur « présentiel » inconnue pour « formats › n° 1 » → écrivez-la sans accent ni majuscule : « presentiel »" \
         in output

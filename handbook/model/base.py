@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic.fields import FieldInfo
 
+from .suggest import closest
+
 
 def doc(text: str) -> FieldInfo:
     """The role of a field, in French, shown in the reference page and the page skeletons."""
@@ -91,6 +93,10 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+#: Between a validator's problem and its fix: ``french_errors`` puts what follows after « → ».
+FIX = " ; corriger : "
+
+
 def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
     """Check ``value`` against a closed list given in the validation context.
 
@@ -100,7 +106,8 @@ def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
     if known is not None and value not in known:
         ordered = sorted(known)
         choices = (", ".join(ordered[:60]) + (" …" if len(ordered) > 60 else "")) or "aucune"
-        raise ValueError(what.format(f"« {value} »") + f" ; valeurs possibles : {choices}")
+        hint = closest(value, known).strip(" ()")
+        raise ValueError(what.format(f"« {value} »") + f"{FIX}{hint + ' ; ' if hint else ''}valeurs possibles : {choices}")
     return value
 
 

@@ -30,7 +30,7 @@ def check_steps(site: Site) -> None:
     the schedule header of each sequence."""
     labels = list(METHODS.values())
     for record in site.pages.values():
-        if record.meta is None or record.kind not in (Sequence, Tool):
+        if record.kind not in (Sequence, Tool):
             continue
         path = site.doc_path(record.src_uri)
         body, start = section_body(record.body, STEPS)
@@ -44,6 +44,8 @@ def check_steps(site: Site) -> None:
                 site.errors.report("etape-mal-ecrite", path, line=record.body_line + offset - 1,
                                    text=text.strip()[:50],
                                    syntax=STEP_SYNTAX_WITH_METHOD if record.kind is Sequence else STEP_SYNTAX)
+        if record.meta is None:  # the steps' syntax is checked above; the rest needs a valid front matter
+            continue
         if record.kind is Sequence and "entete_sequence()" not in record.body:
             site.errors.report("entete-sequence-absent", path)
         steps = (site.steps_of(record) if record.kind in STRUCTURED_STEPS

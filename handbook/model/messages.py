@@ -21,7 +21,7 @@ CATALOGUE: dict[str, Message] = {
     # Data files and front matter
     "fichier-absent": Message("fichier de données introuvable", "recréez le fichier à partir du dépôt"),
     "yaml": Message("{prefix}YAML mal formé ({problem}) ; vérifiez l'indentation, les deux-points et les guillemets"),
-    "schema": Message("{detail}"),
+    "schema": Message("{detail}", "{fix}"),
     "cle-en-double": Message("la clé « {ident} » est définie deux fois", "gardez une seule entrée par clé"),
     "terme-en-double": Message("le terme « {ident} » est défini deux fois", "gardez une seule entrée par identifiant"),
     "terme-lie-inconnu": Message("le terme « {term} » cite dans « lies » un terme inconnu « {other} »",

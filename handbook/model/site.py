@@ -23,7 +23,7 @@ from .criteria import CRITERIA_FILE, ObjectiveCriteria
 from .errors import ErrorCollector
 from .pages import HANDOUT_FOLDERS, STRUCTURED_STEPS, Page, Sequence, Tool, page_type_for
 from .steps import Step, StepProblem, parse_steps
-from .validation import french_errors
+from .validation import field_line, french_errors
 from .version import content_date
 
 #: libyaml's loader when available (much faster), the pure-Python one otherwise.
@@ -258,13 +258,18 @@ def line_of(path: Path, pattern: str) -> int | None:
 
 
 def _validate(site: Site, path: str, model: type[BaseModel] | TypeAdapter, data: Any, context: dict) -> Any:
+    """``data`` validated against ``model``; each problem reported at the line of its field in ``path``."""
     try:
         if isinstance(model, TypeAdapter):
             return model.validate_python(data, context=context)
         return model.model_validate(data, context=context)
     except ValidationError as error:
-        for message in french_errors(error):
-            site.errors.report("schema", path, detail=message)
+        try:
+            text = (site.project_dir / path).read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        for loc, message, fix in french_errors(error):
+            site.errors.report("schema", path, line=field_line(text, loc) if loc else None, detail=message, fix=fix)
         return None
 
 
