@@ -142,7 +142,9 @@ function store(request, response) {
 }
 
 function page(request) {
-  var network = fetch(request).then(function (response) { return store(request, response); });
+  // "no-cache": ask the server whether the page changed (a 304 costs little), never trust the browser's HTTP cache,
+  // which would otherwise show a page of the previous publication for a while.
+  var network = fetch(request, { cache: "no-cache" }).then(function (response) { return store(request, response); });
   var late = new Promise(function (resolve) { setTimeout(resolve, PAGE_TIMEOUT); }).then(function () {
     return fromCache(request).then(function (hit) { return hit || network; });
   });

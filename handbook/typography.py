@@ -64,10 +64,9 @@ def french_spaces_markdown(markdown: str) -> str:
 
 #: A straight apostrophe between two letters (« l'atelier », « aujourd'hui »), also as HTML escapes it.
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])(?:'|&#39;|&#x27;)(?=[^\W_])")
-#: Elements whose text is code, not prose: their apostrophes stay straight.
-_VERBATIM = ("code", "pre", "kbd", "samp", "script", "style", "textarea")
-_TAG = re.compile(r"(<[^>]*>)")
-_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+#: In an HTML text, one pass: an element whose text is code (kept whole), another tag, or an apostrophe to typeset.
+_HTML_TOKEN = re.compile(r"<(code|pre|kbd|samp|script|style|textarea)\b[^>]*>.*?</\1\s*>|<[^>]*>"
+                         r"|(?<=[^\W\d_])(?:'|&#39;|&#x27;)(?=[^\W_])", re.S | re.I)
 #: Attributes a reader sees or hears (tooltips, text alternatives, labels): typeset like the text.
 _SHOWN_ATTRIBUTE = re.compile(r'(\s(?:title|alt|aria-label|placeholder)=")([^"]*)(")')
 
@@ -82,18 +81,16 @@ def typeset(text: str) -> str:
     return apostrophes(french_spaces(text))
 
 
+def _typeset_token(match: re.Match) -> str:
+    token = match.group(0)
+    if token[0] != "<":
+        return "\u2019"
+    if match.group(1) is None and "=\"" in token:  # a tag: only the attributes a reader perceives
+        return _SHOWN_ATTRIBUTE.sub(lambda m: m.group(1) + apostrophes(m.group(2)) + m.group(3), token)
+    return token
+
+
 def html_apostrophes(html: str) -> str:
     """``apostrophes`` on the text of an HTML fragment and on the attributes a reader sees (title, alt, aria-label,
     placeholder); never in addresses, other attributes or code."""
-    out, verbatim = [], 0
-    for part in _TAG.split(html):
-        if part.startswith("<"):
-            name = _TAG_NAME.match(part)
-            if name and name.group(2).lower() in _VERBATIM and not part.endswith("/>"):
-                verbatim = max(0, verbatim + (-1 if name.group(1) else 1))
-            elif not verbatim and ("title=" in part or "alt=" in part or "aria-label=" in part or "placeholder=" in part):
-                part = _SHOWN_ATTRIBUTE.sub(lambda m: m.group(1) + apostrophes(m.group(2)) + m.group(3), part)
-            out.append(part)
-        else:
-            out.append(part if verbatim else apostrophes(part))
-    return "".join(out)
+    return _HTML_TOKEN.sub(_typeset_token, html)

@@ -29,6 +29,7 @@ docs_dir: {docs}
 site_dir: {site}
 strict: false
 hooks: []
+watch: []
 theme:
   custom_dir: {overrides}
 plugins:

@@ -221,3 +221,53 @@ def test_nothing_offline_from_the_file_system(page, site_dir):
     assert "copie du manuel enregistrée sur cet appareil" in page.evaluate(KEPT)
     assert page.locator(".manuel-hors-ligne__garder").is_hidden()
     assert page.evaluate("document.querySelector('link[rel=manifest]')") is None
+
+
+def _publish(site: Path, version: str, changed: str, before: str, after: str) -> None:
+    """A new publication of ``site`` in place, as a host gets it: a new build version in every page (hence a new
+    service worker), a new offline list, and one page whose text changed."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r'"version": "\d+"', f'"version": "{version}"', text), encoding="utf-8")
+    page = site / changed
+    page.write_text(page.read_text(encoding="utf-8").replace(before, after, 1), encoding="utf-8")
+    write_offline_manifest(site, "31/12/2099")
+
+
+@pytest.mark.browser
+def test_a_new_publication_replaces_the_offline_copy(browser, site_dir, tmp_path):
+    """Kept offline, then the site is published again: the reader sees the new text online at once, and offline after
+    the new service worker has downloaded the new edition (the old copy is dropped)."""
+    import shutil
+
+    from conftest import _serve
+
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("*.zip"))
+    serving = _serve(site)
+    base = next(serving)
+    context = browser.new_context(**PHONE, service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/index.html")
+        page.locator(".manuel-hors-ligne__garder").click()
+        page.wait_for_function(f"{KEPT}.includes('est gardée hors ligne')", timeout=120_000)
+        first = page.evaluate("navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL")
+        assert first and "?v=" in first
+
+        _publish(site, "20991231235959", "outils/world-cafe.html", "</h1>", " (nouvelle publication)</h1>")
+        page.goto(f"{base}/outils/world-cafe.html")
+        assert "(nouvelle publication)" in page.locator("article h1").inner_text(), "la page en ligne est l'ancienne"
+        # The new worker installs (it downloads the new edition first, the reader keeping the handbook offline)
+        page.wait_for_function("navigator.serviceWorker.controller && "
+                               "navigator.serviceWorker.controller.scriptURL.includes('v=20991231235959')",
+                               timeout=180_000)
+        context.set_offline(True)
+        page.goto(f"{base}/outils/world-cafe.html")
+        assert "(nouvelle publication)" in page.locator("article h1").inner_text(), "hors ligne : ancienne copie"
+        caches = page.evaluate("caches.keys()")
+        old = [c for c in caches if re.fullmatch(r"manuel-\d+", c) and c != "manuel-20991231235959"]
+        assert "manuel-20991231235959" in caches and not old, caches
+    finally:
+        context.close()
+        next(serving, None)

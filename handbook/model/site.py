@@ -66,7 +66,7 @@ class PageRecord:
         return str(self.raw.get("title") or self.src_uri)
 
 
-@dataclass
+@dataclass(repr=False)
 class Site:
     project_dir: Path
     docs_dir: Path
@@ -203,6 +203,9 @@ class Site:
                     usage[ident].append(record)
         self._usage = usage
         return usage
+
+    def __repr__(self) -> str:
+        return f"Site({self.docs_dir}, {len(self.pages)} pages)"
 
     def rel(self, path: Path) -> str:
         try:

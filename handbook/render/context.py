@@ -11,13 +11,18 @@ from ..model.suggest import closest
 from .html import relative_link
 
 
-@dataclass
+@dataclass(repr=False)
 class MacroContext:
     """The build's content and options, with the page mkdocs-macros is rendering (``env.page``)."""
 
     env: Any
     site: Site
     edition: str
+
+    def __repr__(self) -> str:
+        # Short: mkdocs-macros writes every macro (ours are partials holding this context) to its debug log at each
+        # build, even when nothing is logged; the full content written out cost a second per build.
+        return f"MacroContext(édition {self.edition})"
 
     @property
     def current(self) -> str:
