@@ -54,3 +54,28 @@ def test_participant_edition_has_no_broken_link(site_dir):
 def test_trainer_edition_has_no_broken_link(trainer_site_dir):
     broken = broken_links(trainer_site_dir)
     assert not broken, f"{len(broken)} liens cassés, dont : {broken[:10]}"
+
+
+def test_links_are_read_as_the_author_wrote_them():
+    """What the link check reads in a page's Markdown: links and images, reference definitions; not code, footnotes
+    nor abbreviations."""
+    from handbook.render.link_check import markdown_links
+
+    markdown = """Voir [la fiche](../outils/world-cafe.md#deroule-minute "titre") et ![un schéma](images/cycle.svg).
+
+Un lien de référence [ici][r] et un renvoi de bas de page[^1].
+
+[r]: ../glossaire.md
+[^1]: Voir la bibliographie, page 12.
+*[SAD]: services autonomie à domicile
+
+Du code : `[pas](un-lien.md)`.
+
+```markdown
+[pas non plus](autre.md)
+```
+
+    - [dans une liste indentée](../cas/index.md)
+"""
+    assert markdown_links(markdown) == ["../outils/world-cafe.md#deroule-minute", "images/cycle.svg",
+                                        "../glossaire.md", "../cas/index.md"]

@@ -20,9 +20,9 @@ from ..model.suggest import closest
 #: Inline code and fenced blocks: what looks like a link there is not one.
 _FENCED = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+).+?\1", re.S)
-#: ``[text](target "title")`` and ``![alt](target)``; reference definitions ``[id]: target``.
+#: ``[text](target "title")`` and ``![alt](target)``; reference definitions ``[id]: target`` (not footnotes ``[^1]:``).
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
