@@ -113,4 +113,4 @@ test-rapide: install-test
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site site-formateur $(VENV) .outils
+	rm -rf site site-formateur $(VENV) .outils .cache
