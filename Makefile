@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installe
 STAMP_TEST := $(VENV)/.installe-tests
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build pdf apercu test test-rapide bench fonts clean documents-session \
+.PHONY: help install install-test serve build edition-participante edition-formation pdf apercu test test-rapide bench fonts clean documents-session \
 	serve-formation nouvelle-fiche nouvelle-sequence nouveau-cas nouveau-modele nouveau-chapitre nouveau-terme \
 	nouveau-support nouvelle-rencontre
 
@@ -79,8 +79,15 @@ nouveau-support: install
 nouvelle-rencontre: install
 	$(call scaffold,rencontre)
 
+# Les deux éditions se construisent en même temps (une par cœur) et partagent le cache des PDF (.cache/pdf) :
+# chaque PDF commun n'est rendu qu'une fois.
 build: install fonts
+	@$(MAKE) --no-print-directory -j2 --output-sync=target edition-participante edition-formation
+
+edition-participante:
 	MANUEL_EXPORTS=true $(BIN)/mkdocs build --clean
+
+edition-formation:
 	MANUEL_EXPORTS=true $(BIN)/mkdocs build --clean -f mkdocs-formateur.yml
 
 pdf: build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import zipfile
 from functools import lru_cache
@@ -371,6 +372,59 @@ def test_a_pdf_is_rendered_once_then_taken_from_the_cache(tmp_path):
     assert render_all([(html, base, str(second))], cache) == 1, "une image changée doit refaire le PDF"
     assert render_all([(html, base, str(tmp_path / "site" / "c.pdf"))], None) == 1
     assert len(list(cache.glob("*.pdf"))) == 3 and not list(cache.glob("*.tmp"))
+
+
+def test_a_pdf_another_build_is_rendering_is_waited_for_and_a_stopped_build_does_not_block(tmp_path):
+    """Two editions building at once share the cache: a PDF claimed by a live process is copied once that process
+    has kept it; the claim of a process that no longer runs is taken over."""
+    import subprocess
+    import sys
+    import threading
+
+    from handbook.exports.pdf import _render_once, cache_key, printable
+
+    html = printable('<!DOCTYPE html><html lang="fr"><head><title>Essai</title></head><body><h1>Essai</h1></body></html>')
+    base = tmp_path.as_uri() + "/"
+    kept = tmp_path / "cache" / f"{cache_key(html, base)}.pdf"
+    kept.parent.mkdir()
+    claim = kept.with_suffix(".en-cours")
+    claim.write_text(str(os.getpid()))  # this very process « is rendering » it
+    target = tmp_path / "site" / "a.pdf"
+    result = []
+    waiting = threading.Thread(target=lambda: result.append(_render_once((html, base, str(target)), kept)))
+    waiting.start()
+    waiting.join(0.5)
+    assert waiting.is_alive() and not target.exists(), "un PDF réclamé par une autre construction doit être attendu"
+    kept.write_bytes(b"%PDF-1.7 rendu ailleurs")
+    waiting.join(10)
+    assert result == [False] and target.read_bytes() == b"%PDF-1.7 rendu ailleurs"
+
+    kept.unlink()
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    claim.write_text(ended.stdout.strip())  # a build stopped mid-way: its process is gone
+    assert _render_once((html, base, str(target)), kept) is True
+    assert not claim.exists() and kept.read_bytes() == target.read_bytes() and target.read_bytes()[:5] == b"%PDF-"
+
+
+def test_memoised_page_references_write_the_same_tagged_pdf(tmp_path, monkeypatch):
+    """The speed fix of ``local_fetch`` changes no byte of a tagged PDF of several pages with links between them."""
+    import io
+
+    import pydyf
+    from pypdf import PdfReader
+
+    from handbook.exports.pdf import PDF_OPTIONS
+    from handbook.local_fetch import render_document
+
+    body = "".join(f'<h2 id="p{n}">Partie {n}</h2><p><a href="#p{(n + 1) % 3}">Suite</a> ' + "Texte. " * 400 + "</p>"
+                   for n in range(3))
+    html = f'<!DOCTYPE html><html lang="fr"><head><title>Essai</title></head><body><h1>Essai</h1>{body}</body></html>'
+    memoised = render_document(html, tmp_path.as_uri() + "/", "essai.pdf").write_pdf(**PDF_OPTIONS)
+    assert pydyf.PDF.page_references is not pydyf.PDF._manuel_original_page_references
+    monkeypatch.setattr(pydyf.PDF, "page_references", pydyf.PDF._manuel_original_page_references)
+    plain = render_document(html, tmp_path.as_uri() + "/", "essai.pdf").write_pdf(**PDF_OPTIONS)
+    assert len(PdfReader(io.BytesIO(memoised)).pages) >= 3
+    assert memoised == plain
 
 
 @pytest.mark.parametrize("source", ["http://example.org/image.png", "absente.png"])

@@ -229,6 +229,18 @@ CASES = {
         ["docs/jour-1/sequence-test.md", "l'étape 2 fait vivre « outil-test » en 5 min, sous le minimum de sa fiche (10 min)",
          "- version courte : "],
     ),
+    "outil-sous-version-formation": (
+        _both(_edit("docs/outils/outil-test.md", "  - Une salle\n", "  - Une salle\nversion_formation: {minutes: 6, raccourci: Un seul tour.}\n"),
+              _edit("docs/jour-1/sequence-test.md", "1. **40 min** · Apport", "1. **55 min** · Apport"),
+              _edit("docs/jour-1/sequence-test.md", "2. **20 min** · Atelier", "2. **5 min** · Atelier")),
+        ["docs/jour-1/sequence-test.md", "l'étape 2 fait vivre « outil-test » en 5 min, sous le minimum de la version "
+         "formation de sa fiche (6 min)", "donnez-lui au moins 6 min"],
+    ),
+    "version-formation-trop-longue": (
+        _edit("docs/outils/outil-test.md", "  - Une salle\n", "  - Une salle\nversion_formation: {minutes: 10, raccourci: Un seul tour.}\n"),
+        ["docs/outils/outil-test.md", "la version formation (10 min) n'est pas plus courte que le minimum de la fiche "
+         "(10 min)", "retirez « version_formation »"],
+    ),
     "echelle-inconnue": (
         _edit("docs/supports/support-test.md", 'echelle("autopositionnement")', 'echelle("satisfaction")'),
         ["docs/supports/support-test.md", "échelle inconnue « satisfaction »", "accord, autopositionnement"],
@@ -406,3 +418,18 @@ def test_unknown_identifiers_suggest_the_closest_one(tmp_path):
     assert "outil inconnu « outil-tests » (vouliez-vous dire « outil-test » ?)" in output
     assert "valeur « présentiel » inconnue pour « formats › n° 1 » → écrivez-la sans accent ni majuscule : « presentiel »" \
         in output
+
+
+def test_a_sheet_version_formation_lets_a_step_run_the_tool_shorter(tmp_path):
+    """The other way of running a tool below its sheet's minimum: the sheet gives its own short version, and the
+    step, without a « version courte » line, gives it at least that many minutes."""
+    project = make_project(tmp_path / "p")
+    _both(_edit("docs/outils/outil-test.md", "  - Une salle\n",
+                "  - Une salle\nversion_formation: {minutes: 5, raccourci: Un seul tour de parole.}\n"),
+          _edit("docs/jour-1/sequence-test.md", "1. **40 min** · Apport", "1. **55 min** · Apport"),
+          _edit("docs/jour-1/sequence-test.md", "2. **20 min** · Atelier", "2. **5 min** · Atelier"))(project)
+    result = run_mkdocs(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    sheet = (project / "site" / "outils" / "outil-test.html").read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert "<strong>Version formation</strong> : 5 min au moins. Un seul tour de parole." in sheet
+    assert re.search(r"étape 2 \(5 min, version formation\)", sheet)

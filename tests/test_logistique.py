@@ -119,10 +119,27 @@ def test_conducteur_of_each_day(content_site, trainer_site_dir, day):
     steps = sum(len(content_site.steps_of(r)) for d, _, r in content_site.run_order() if d == day)
     assert len(table.select("tbody tr:not(.manuel-conducteur-sequence):not(.manuel-conducteur-pause)")) == steps
     assert "Version courte" in table.get_text(" "), "les versions courtes sont signalées au formateur"
+    shortened = [step for d, _, r in content_site.run_order() if d == day for step in content_site.steps_of(r)
+                 if content_site.training_version(step)]
+    assert ("Version formation de la fiche" in table.get_text(" ")) == bool(shortened), \
+        "une étape qui fait vivre la version formation d'une fiche le dit au formateur"
     pdf = PdfReader(trainer_site_dir / downloads.day_file("conducteur", day))
     assert 1 <= len(pdf.pages) <= 3, "le conducteur tient en trois pages paysage au plus"
     box = pdf.pages[0].mediabox
     assert float(box.width) > float(box.height), "le conducteur est en paysage"
+
+
+def test_a_tool_run_below_its_minimum_is_a_short_version_of_the_step_or_of_the_sheet(content_site, site_dir):
+    """Every in-training run below a sheet's minimum says why: the step's « version courte », or the sheet's own
+    « version formation », shown on the sheet and in its « Utilisé dans la formation » line."""
+    below = [(r, step) for _, _, r in content_site.run_order() for step in content_site.steps_of(r)
+             if step.tool in content_site.tools and step.minutes < content_site.tools[step.tool].meta.duree.min]
+    assert below and all(step.short_version or content_site.training_version(step) for _, step in below)
+    by_sheet = [(r, step) for r, step in below if content_site.training_version(step)]
+    assert by_sheet, "au moins une fiche donne sa version formation (photolangage)"
+    for _, step in by_sheet:
+        text = _soup(site_dir / "outils" / f"{step.tool}.html").select_one(".manuel-repere").get_text(" ")
+        assert "Version formation" in text and "version formation)" in text
 
 
 @pytest.mark.parametrize("day", [1, 2])

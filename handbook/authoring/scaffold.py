@@ -68,7 +68,9 @@ def _front_matter(kind: type[schema.Page], slug: str, day: int | None) -> list[s
             value = "0" if name == "duree" else "{min: 0, max: 0}"
         elif name not in values and not field.is_required():  # an optional field starts at its default value
             value = str(field.default).lower() if isinstance(field.default, bool) else str(field.default)
-        lines.append(f"{name}: {value}  # {help_text}{allowed}")
+            if field.default is None:  # left empty (YAML null) until the author fills it
+                value = ""
+        lines.append(f"{name}:{' ' + value if value else ''}  # {help_text}{allowed}")
     lines.append("---")
     return lines
 

@@ -19,7 +19,7 @@ from ..model.pages import WORKSHEET_BODY
 from .archive import fill_sizes, make_zip
 from .docx import template_docx_file
 from .evaluation import observation_grid_jobs
-from .pdf import render_all
+from .pdf import Renderer
 from .pocket import pocket_html
 from .pptx import write_pptx
 from .printed import booklet_html, sheet_html
@@ -34,44 +34,47 @@ def build_exports(site: Site, edition: str, nav, site_dir: Path, cache: Path | N
     stands alone: its downloads are in its own folder. ``cache``: where PDFs are kept by content (see ``pdf``)."""
     started = time.monotonic()
     base_url = site_dir.resolve().as_uri() + "/"
-    jobs = [(booklet_html(site, edition, nav, site_dir), base_url, str(site_dir / DOWNLOADS / BOOKLETS[edition])),
-            (pocket_html(site, site_dir), base_url, str(site_dir / DOWNLOADS / POCKET))]
     title = site.training.titre
-    for slug, record in site.tools.items():
-        jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "outil", title), base_url,
-                     str(site_dir / page_file("outils", slug))))
-    for record in site.of_kind(Template):
-        slug = posixpath.basename(record.src_uri)[:-3]
-        jobs.append((sheet_html(site_dir, record.src_uri[:-3] + ".html", "modele", title), base_url,
-                     str(site_dir / page_file("modeles", slug))))
-        template_docx_file(site_dir, record.src_uri[:-3] + ".html", site_dir / page_file("modeles", slug, "docx"))
-    for record in site.of_kind(Worksheet):
-        if record.meta is None or (record.meta.formateur and edition == "participant"):
-            continue
-        slug = posixpath.basename(record.src_uri)[:-3]
-        url = record.src_uri[:-3] + ".html"
-        html = sheet_html(site_dir, url, "support", title)
-        if record.meta.format == "A3":
-            html = html.replace("</style>", "@page { size: A3; }</style>", 1)
-        jobs.append((html, base_url, str(site_dir / page_file("supports", slug))))
-        if record.meta.remplir == "ordinateur":
-            template_docx_file(site_dir, url, site_dir / page_file("supports", slug, "docx"), section_id=WORKSHEET_BODY.id)
-    if edition == "formateur":
-        for day in (d.numero for d in site.run_sheet.jours):
-            running = f"Jour {day} · {title}"
-            jobs.append((conducteur_html(site_dir, f"formateur/conducteur-jour-{day}.html", running), base_url,
-                         str(site_dir / day_file("conducteur", day))))
-            jobs.append((print_pack_html(site, site_dir, day, running), base_url, str(site_dir / day_file("carnet", day))))
-            jobs.append((slides_html(site, day, title), base_url, str(site_dir / day_file("diapositives", day))))
-            write_pptx(site, day, site_dir / day_file("diapositives", day, "pptx"), title)
-        _blank_session_documents(site, site_dir)
-        jobs += observation_grid_jobs(site, site_dir, base_url, title)
-    rendered = render_all(jobs, cache)
+    with Renderer(cache) as pdf:
+        # The booklet first: the longest to render, it runs while the other documents are prepared.
+        pdf.add(booklet_html(site, edition, nav, site_dir), base_url, str(site_dir / DOWNLOADS / BOOKLETS[edition]))
+        pdf.add(pocket_html(site, site_dir), base_url, str(site_dir / DOWNLOADS / POCKET))
+        for slug, record in site.tools.items():
+            pdf.add(sheet_html(site_dir, record.src_uri[:-3] + ".html", "outil", title), base_url,
+                    str(site_dir / page_file("outils", slug)))
+        for record in site.of_kind(Template):
+            slug = posixpath.basename(record.src_uri)[:-3]
+            pdf.add(sheet_html(site_dir, record.src_uri[:-3] + ".html", "modele", title), base_url,
+                    str(site_dir / page_file("modeles", slug)))
+            template_docx_file(site_dir, record.src_uri[:-3] + ".html", site_dir / page_file("modeles", slug, "docx"))
+        for record in site.of_kind(Worksheet):
+            if record.meta is None or (record.meta.formateur and edition == "participant"):
+                continue
+            slug = posixpath.basename(record.src_uri)[:-3]
+            url = record.src_uri[:-3] + ".html"
+            html = sheet_html(site_dir, url, "support", title)
+            if record.meta.format == "A3":
+                html = html.replace("</style>", "@page { size: A3; }</style>", 1)
+            pdf.add(html, base_url, str(site_dir / page_file("supports", slug)))
+            if record.meta.remplir == "ordinateur":
+                template_docx_file(site_dir, url, site_dir / page_file("supports", slug, "docx"),
+                                   section_id=WORKSHEET_BODY.id)
+        if edition == "formateur":
+            for day in (d.numero for d in site.run_sheet.jours):
+                running = f"Jour {day} · {title}"
+                pdf.add(conducteur_html(site_dir, f"formateur/conducteur-jour-{day}.html", running), base_url,
+                        str(site_dir / day_file("conducteur", day)))
+                pdf.add(print_pack_html(site, site_dir, day, running), base_url, str(site_dir / day_file("carnet", day)))
+                pdf.add(slides_html(site, day, title), base_url, str(site_dir / day_file("diapositives", day)))
+                write_pptx(site, day, site_dir / day_file("diapositives", day, "pptx"), title)
+            for job in observation_grid_jobs(site, site_dir, base_url, title):
+                pdf.add(*job)
+            _blank_session_documents(site, site_dir)
     fill_sizes(site_dir)
     if edition == "participant":
         make_zip(site_dir)
         fill_sizes(site_dir)
-    log.info(f"Exports : {len(jobs)} PDF ({rendered} rendus, {len(jobs) - rendered} repris du cache) en "
+    log.info(f"Exports : {pdf.added} PDF ({pdf.rendered} rendus, {pdf.added - pdf.rendered} repris du cache) en "
              f"{time.monotonic() - started:.1f} s")
 
 

@@ -3,7 +3,8 @@
 Rendering is most of an export build. A rendered PDF is kept in a cache folder under a key made of everything it is
 made from (its printable HTML, the local files the HTML refers to, WeasyPrint's version and options), like the
 social cards of Material's social plugin: the same sheet in the other edition, or in the next build, is copied
-instead of rendered again. Pruned of what no build used for ``KEEP_DAYS``.
+instead of rendered again. Pruned of what no build used for ``KEEP_DAYS``. The two editions may build at the same
+time (``make build``) and share the cache: a claim file makes each PDF rendered once.
 """
 
 from __future__ import annotations
@@ -63,32 +64,101 @@ def cache_key(html: str, base_url: str) -> str:
     return digest.hexdigest()
 
 
+class Renderer:
+    """Renders PDFs in worker processes, one per core, as soon as each is added: the booklet, the longest, starts
+    while the build is still writing the HTML of the other documents. With a ``cache`` folder, a PDF already made
+    from the same content is copied instead, and a PDF that the other edition, building at the same time, is
+    rendering is waited for rather than rendered twice (``_render_once``). Use it as a context manager: leaving it
+    waits for every PDF; ``rendered`` then says how many were rendered here."""
+
+    def __init__(self, cache: Path | None = None):
+        self.cache = cache
+        self.added = 0
+        self.rendered = 0
+        self._pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+        self._pending = []
+
+    def add(self, html: str, base_url: str, target: str) -> None:
+        html = printable(html)
+        self.added += 1
+        kept = self.cache / f"{cache_key(html, base_url)}.pdf" if self.cache else None
+        if kept is not None and _copy_kept(kept, target):
+            return
+        self._pending.append(self._pool.submit(_render_once, (html, base_url, target), kept))
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, error_type, error, traceback) -> None:
+        if error_type is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            return
+        with self._pool:
+            self.rendered = sum(future.result() for future in self._pending)
+        if self.cache:
+            _prune(self.cache)
+
+
 def render_all(jobs: list[tuple[str, str, str]], cache: Path | None = None) -> int:
-    """Render (html, base URL, target path) jobs, one process per core; with a ``cache`` folder, a PDF already made
-    from the same content is copied instead. Returns how many PDFs were rendered."""
-    jobs = [(printable(html), base_url, target) for html, base_url, target in jobs]
-    keys = [cache_key(html, base_url) for html, base_url, _ in jobs] if cache else [None] * len(jobs)
-    todo = []
-    for job, key in zip(jobs, keys):
-        kept = cache / f"{key}.pdf" if cache else None
-        if kept is not None and kept.is_file():
-            Path(job[2]).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(kept, job[2])
-            os.utime(kept)  # used: kept by the pruning below
-        else:
-            todo.append((job, kept))
-    if todo:
-        workers = max(1, min(len(todo), os.cpu_count() or 1))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(render_pdf, [job for job, _ in todo]))
-    if cache:
-        cache.mkdir(parents=True, exist_ok=True)
-        for job, kept in todo:
-            temporary = kept.with_suffix(f".{os.getpid()}.tmp")  # two editions may build at once: no half-written file
+    """Render (html, base URL, target path) jobs (see ``Renderer``); returns how many PDFs were rendered."""
+    with Renderer(cache) as renderer:
+        for job in jobs:
+            renderer.add(*job)
+    return renderer.rendered
+
+
+def _copy_kept(kept: Path, target: str) -> bool:
+    """Copy a cached PDF to ``target`` if there is one (and mark it used, for ``_prune``)."""
+    if not kept.is_file():
+        return False
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(kept, target)
+    os.utime(kept)
+    return True
+
+
+def _render_once(job: tuple[str, str, str], kept: Path | None) -> bool:
+    """In a worker: render ``job`` and keep it in the cache, unless another build renders the same PDF at the same
+    moment (its claim file names its process), in which case wait for it and copy it. True when rendered here."""
+    if kept is None:
+        render_pdf(job)
+        return True
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    claim = kept.with_suffix(".en-cours")
+    while True:
+        if _copy_kept(kept, job[2]):
+            return False
+        try:
+            descriptor = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            if not _claim_alive(claim):
+                claim.unlink(missing_ok=True)
+            time.sleep(0.1)
+            continue
+        try:
+            os.write(descriptor, str(os.getpid()).encode())
+            render_pdf(job)
+            temporary = kept.with_suffix(f".{os.getpid()}.tmp")  # never a half-written PDF in the cache
             shutil.copyfile(job[2], temporary)
             temporary.replace(kept)
-        _prune(cache)
-    return len(todo)
+            return True
+        finally:
+            os.close(descriptor)
+            claim.unlink(missing_ok=True)
+
+
+def _claim_alive(claim: Path) -> bool:
+    """Whether the process named in a claim file still runs (a build stopped mid-way leaves its claims behind)."""
+    try:
+        owner = claim.read_text()
+        if not owner:  # just created, its process has not written its number yet
+            return time.time() - claim.stat().st_mtime < 5
+        os.kill(int(owner), 0)
+    except (FileNotFoundError, ProcessLookupError, ValueError):
+        return False
+    except PermissionError:  # a process of another user
+        return True
+    return True
 
 
 def _prune(cache: Path) -> None:
@@ -96,3 +166,9 @@ def _prune(cache: Path) -> None:
     for kept in cache.glob("*.pdf"):
         if kept.stat().st_mtime < limit:
             kept.unlink(missing_ok=True)
+    for left in cache.glob("*.en-cours"):  # claims of a build stopped mid-way
+        if not _claim_alive(left):
+            left.unlink(missing_ok=True)
+    for left in cache.glob("*.tmp"):  # a copy a stopped build did not finish
+        if left.stat().st_mtime < time.time() - 3600:
+            left.unlink(missing_ok=True)

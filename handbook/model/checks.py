@@ -139,9 +139,15 @@ def check_step_fields(site: Site) -> None:
                 if tool is None:
                     site.errors.report("etape-outil-inconnu", path, line=step.line_of("outil"), ident=step.tool,
                                        hint=closest(step.tool, site.tools), **where)
-                elif tool.meta and step.minutes < tool.meta.duree.min and not step.short_version:
-                    site.errors.report("outil-trop-court", path, line=step.line, ident=step.tool,
-                                       minutes=step.minutes, low=tool.meta.duree.min, **where)
+                elif (tool.meta and step.minutes < tool.meta.duree.min and not step.short_version
+                      and site.training_version(step) is None):
+                    version = tool.meta.version_formation
+                    if version is None:
+                        site.errors.report("outil-trop-court", path, line=step.line, ident=step.tool,
+                                           minutes=step.minutes, low=tool.meta.duree.min, **where)
+                    else:
+                        site.errors.report("outil-sous-version-formation", path, line=step.line, ident=step.tool,
+                                           minutes=step.minutes, low=version.minutes, **where)
             for use in step.documents:
                 if site.handout(use.target) is None:
                     known = [uri[:-3] for uri, r in site.pages.items() if r.kind in HANDOUT_FOLDERS.values()]

@@ -91,7 +91,11 @@ CATALOGUE: dict[str, Message] = {
                                    "écrivez le nom d'un fichier de docs/outils, sans .md"),
     "outil-trop-court": Message("l'étape {number} fait vivre « {ident} » en {minutes} min, sous le minimum de sa fiche "
                                 "({low} min)", "donnez-lui au moins {low} min, ou ajoutez la ligne « - version courte : "
-                                "… » qui dit ce qui est raccourci"),
+                                "… » qui dit ce qui est raccourci (ou donnez à la fiche une « version_formation »)"),
+    "outil-sous-version-formation": Message("l'étape {number} fait vivre « {ident} » en {minutes} min, sous le minimum "
+                                            "de la version formation de sa fiche ({low} min)",
+                                            "donnez-lui au moins {low} min, ou ajoutez la ligne « - version courte : "
+                                            "… » qui dit ce qui est raccourci"),
     "etape-document-inconnu": Message("l'étape {number} remet un document inconnu « {ident} »{hint}",
                                       "écrivez le chemin d'une page de {folders} sans .md, ou créez-la"),
     "etape-materiel-inconnu": Message("l'étape {number} utilise un matériel inconnu « {ident} »{hint}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import PAPER_FORMATS, Format, Level, LineRef, ObjectiveRef, Purpose, Slug, Strict, Text, ToolRef, doc
 from .sections import (ACTIVITY, CASE_ANALYSIS, CASE_USES, CHAPTER_LINKS, STEPS, TEMPLATE_BODY, TEMPLATE_EXAMPLE,
@@ -82,6 +82,12 @@ class Range(Strict):
         return self
 
 
+class TrainingVersion(Strict):
+    minutes: Annotated[int, Field(gt=0), doc("Durée minimale de la version courte, en minutes, sous le minimum de la fiche.")]
+    raccourci: Annotated[Text, doc("Ce que la version courte garde et ce qu'elle laisse de côté, en une ou deux phrases "
+                                   "(affiché sur la fiche et sur le conducteur).")]
+
+
 class Tool(Page):
     KEY: ClassVar[str] = "outil"
     LABEL: ClassVar[str] = "fiche outil"
@@ -110,6 +116,20 @@ class Tool(Page):
     niveau: Annotated[Level, doc("Niveau d'aisance d'animation demandé : `decouverte`, `intermediaire` ou `confirme`.")]
     materiel: Annotated[list[Text], Field(min_length=1), doc("Matériel nécessaire, un élément par ligne (au moins un).")]
     associes: Annotated[list[ToolRef], doc("Autres fiches qui s'enchaînent bien avec celle-ci (noms de fichiers, sans `.md`).")] = []
+    version_formation: Annotated[TrainingVersion | None, doc(
+        "Facultatif : la version courte que la fiche elle-même propose, par exemple pour la faire vivre pendant la "
+        "formation : `{minutes: 10, raccourci: \"…\"}`. Une étape peut alors faire vivre l'outil sous le minimum de "
+        "`duree`, sans ligne « version courte », tant qu'elle lui donne au moins ces minutes.")] = None
+
+    @field_validator("version_formation")
+    @classmethod
+    def _shorter(cls, version: TrainingVersion | None, info: ValidationInfo) -> TrainingVersion | None:
+        duration = info.data.get("duree")
+        if version is not None and duration is not None and version.minutes >= duration.min:
+            raise ValueError(f"la version formation ({version.minutes} min) n'est pas plus courte que le minimum de la "
+                             f"fiche ({duration.min} min) ; corriger : donnez-lui moins de minutes, ou retirez "
+                             "« version_formation »")
+        return version
 
 
 class Chapter(Page):

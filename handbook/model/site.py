@@ -147,6 +147,15 @@ class Site:
                     found.append((record, step))
         return found
 
+    def training_version(self, step: Step):
+        """The sheet's « version formation » (``TrainingVersion``) when ``step`` runs it: the tool below its sheet's
+        minimum, without a « version courte » of its own, for at least the minutes of the sheet's short version."""
+        tool = self.tools.get(step.tool or "")
+        if tool is None or tool.meta is None or step.short_version or step.minutes >= tool.meta.duree.min:
+            return None
+        version = tool.meta.version_formation
+        return version if version is not None and step.minutes >= version.minutes else None
+
     def objective_labels(self) -> dict[str, str]:
         return {o.id: o.libelle for o in self.training.objectifs} if self.training else {}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import FORMATS, LEVELS, PURPOSES, MeetingPlan, Sequence, Tool, timed_steps
 from ..formats import clock_fr, duration_fr, mid_sentence
+from ..typography import french_spaces
 from .. import downloads
 from .html import insert_after_title, relative_link
 
@@ -169,6 +170,9 @@ def tool_summary(site, record, url_to) -> str:
         f"<p><strong>Matériel</strong>\u00a0: "
         f"{text(SEMICOLON.join(mid_sentence(m.rstrip('.')) for m in meta.materiel))}.</p>",
     ]
+    if meta.version_formation is not None:
+        rows.append(f"<p><strong>Version formation</strong>\u00a0: {duration_fr(meta.version_formation.minutes)} au "
+                    f"moins. {text(french_spaces(meta.version_formation.raccourci))}</p>")
     uses = site.step_uses(slug)
     training = [(page, step) for page, step in uses if page.kind is Sequence]
     meetings = [(page, step) for page, step in uses if page.kind is not Sequence]
@@ -177,7 +181,8 @@ def tool_summary(site, record, url_to) -> str:
         for page, step in training:
             day, slot = site.slot_of(page.meta.id) or (page.meta.jour, None)
             when = f", à {clock_fr(slot.debut)}" if slot else ""
-            short = ", version courte" if step.short_version else ""
+            short = (", version courte" if step.short_version
+                     else ", version formation" if site.training_version(step) else "")
             rows.append(f"<li>Jour {day} · séquence {link(page)}{when}, étape {step.number} "
                         f"({duration_fr(step.minutes)}{short})</li>")
         rows.append("</ul>")

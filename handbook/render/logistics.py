@@ -107,6 +107,9 @@ def conducteur(ctx: MacroContext, day_number: int) -> str:
             cue = esc(step.cue)
             if step.short_version:
                 cue = f"<strong>Version courte</strong>\u00a0: {esc(step.short_version)}" + (f"<br>{cue}" if cue else "")
+            elif (version := site.training_version(step)) is not None:
+                cue = (f"<strong>Version formation de la fiche</strong>\u00a0: {esc(version.raccourci)}"
+                       + (f"<br>{cue}" if cue else ""))
             rows.append(
                 f"<tr><td><strong>{clock_fr(clock)}</strong> · {duration_fr(step.minutes)}<br>"
                 f"{step.number}. {esc(step.method)}</td><td>{configuration}</td>"
