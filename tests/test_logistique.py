@@ -137,9 +137,11 @@ def test_a_tool_run_below_its_minimum_is_a_short_version_of_the_step_or_of_the_s
     assert below and all(step.short_version or content_site.training_version(step) for _, step in below)
     by_sheet = [(r, step) for r, step in below if content_site.training_version(step)]
     assert by_sheet, "au moins une fiche donne sa version formation (photolangage)"
-    for _, step in by_sheet:
+    for record, step in by_sheet:
         text = _soup(site_dir / "outils" / f"{step.tool}.html").select_one(".manuel-repere").get_text(" ")
         assert "Version formation" in text and "version formation)" in text
+        sequence = _soup(site_dir / (record.src_uri[:-3] + ".html")).get_text(" ")
+        assert "dans la version formation de sa fiche" in sequence
 
 
 @pytest.mark.parametrize("day", [1, 2])

@@ -29,6 +29,8 @@ def render_steps(site: Site, record, markdown: str, edition: str) -> str:
     lines = markdown.split("\n")
     inside = False
     out = []
+    # The « outil » lines in order, one per step that runs a tool: whether each runs its sheet's « version formation ».
+    sheet_versions = iter([site.training_version(step) is not None for step in site.steps_of(record) if step.tool])
     for line in lines:
         if line.startswith("## "):
             inside = line[3:].strip() == STEPS
@@ -40,7 +42,8 @@ def render_steps(site: Site, record, markdown: str, edition: str) -> str:
         if edition == "participant" and key in HIDDEN_FROM_PARTICIPANTS:
             continue
         if key == "outil" and value in site.tools:
-            value = f"[{site.tools[value].title}]({link(site.tools[value].src_uri)})"
+            version = ", dans la version formation de sa fiche" if next(sheet_versions, False) else ""
+            value = f"[{site.tools[value].title}]({link(site.tools[value].src_uri)}){version}"
         elif key in ("documents", "matériel"):
             value = _uses(site, value, key, edition, link)
             if not value:
