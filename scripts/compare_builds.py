@@ -21,7 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EDITIONS = {"site": "mkdocs.yml", "site-formateur": "mkdocs-formateur.yml"}
 #: Generated files whose bytes legitimately differ between two builds (dates, archives).
-SKIP = re.compile(r"(^|/)(sitemap\.xml(\.gz)?|.*\.zip|.*\.docx)$")
+SKIP = re.compile(r"(^|/)(sitemap\.xml(\.gz)?|.*\.zip|.*\.docx|.*\.pptx)$")
+#: The publication stamp of each build (the service worker compares it to replace an offline copy): never the same.
+STAMP = re.compile(r'("version": ")\d{14}(")')
 
 
 def build(project: Path, out: Path) -> None:
@@ -42,7 +44,7 @@ def text_of(path: Path) -> list[str]:
         docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
         return [json.dumps(doc, ensure_ascii=False, sort_keys=True) for doc in docs]
     if path.suffix in (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt"):
-        return path.read_text(encoding="utf-8").splitlines()
+        return STAMP.sub(r"\1…\2", path.read_text(encoding="utf-8")).splitlines()
     return [path.read_bytes().hex()[:64], str(path.stat().st_size)]
 
 
