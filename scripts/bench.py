@@ -230,11 +230,11 @@ def main() -> None:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MANUEL_EXPORTS": "true", "MANUEL_CACHE": str(cache)}
             start = time.monotonic()
             logs = [work / "participant.log", work / "formateur.log"]
-            builds = [subprocess.Popen(MKDOCS + arguments, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                       stderr=log.open("w"))
-                      for arguments, log in zip((["--site-dir", str(work / "site")],
-                                                 ["-f", "mkdocs-formateur.yml", "--site-dir",
-                                                  str(work / "site-formateur")]), logs)]
+            outputs = [log.open("w", encoding="utf-8") for log in logs]
+            builds = [subprocess.Popen(MKDOCS + arguments, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=output)
+                      for arguments, output in zip((["--site-dir", str(work / "site")],
+                                                    ["-f", "mkdocs-formateur.yml", "--site-dir",
+                                                     str(work / "site-formateur")]), outputs)]
             ends: list[float | None] = [None, None]
             while None in ends:
                 for index, build in enumerate(builds):
@@ -243,6 +243,8 @@ def main() -> None:
                         if build.returncode != 0:
                             raise SystemExit("La construction complète a échoué :\n" + logs[index].read_text()[-3000:])
                 time.sleep(0.05)
+            for output in outputs:
+                output.close()
             return max(ends), ends[0], ends[1]
 
         cold, warm = full_build(work / "cache"), full_build(work / "cache")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..model import Template, Tool
 from ..model.sections import STEPS, TEMPLATE_BODY
-
 from ..typography import apostrophes, fold
 from .printed import _article, _document, _rewrite
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic.fields import FieldInfo
 
-from .suggest import closest
+from .suggest import suggestion
 
 
 def doc(text: str) -> FieldInfo:
@@ -106,7 +106,7 @@ def _known(value: str, info: ValidationInfo, key: str, what: str) -> str:
     if known is not None and value not in known:
         ordered = sorted(known)
         choices = (", ".join(ordered[:60]) + (" …" if len(ordered) > 60 else "")) or "aucune"
-        hint = closest(value, known).strip(" ()")
+        hint = suggestion(value, known)
         raise ValueError(what.format(f"« {value} »") + f"{FIX}{hint + ' ; ' if hint else ''}valeurs possibles : {choices}")
     return value
 

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from ..typography import fold
 from .base import FIX
-from .suggest import closest
+from .suggest import suggestion
 
 _TYPE_NAMES = {
     "int": "un nombre entier",
@@ -56,8 +56,8 @@ def french_errors(error: ValidationError) -> list[tuple[tuple, str, str]]:
                 text, fix = f"valeur « {value} » inconnue pour « {field} »", f"valeurs possibles : {expected}"
                 if fold(str(value)) in choices and fold(str(value)) != value:
                     fix = f"écrivez-la sans accent ni majuscule : « {fold(str(value))} »"
-                elif hint := closest(str(value), choices):
-                    fix = hint.strip(" ()") + f" ; valeurs possibles : {expected}"
+                elif hint := suggestion(str(value), choices):
+                    fix = hint + f" ; valeurs possibles : {expected}"
         elif kind.endswith("_type") or kind.endswith("_parsing"):
             wanted = next((v for k, v in _TYPE_NAMES.items() if kind.startswith(k)), "une autre forme de valeur")
             text = f"« {field} » doit être {wanted} (valeur reçue : « {value} »)"

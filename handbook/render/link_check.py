@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..model.suggest import closest
+from ..model.suggest import nearest
 
 #: Inline code and fenced blocks: what looks like a link there is not one.
 _FENCED = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
@@ -72,22 +72,16 @@ class LinkCheck:
                 return "lien-exclu", {}
             if not path.endswith(".md"):
                 return "lien-non-reconnu", {}
-            nearest = _nearest(target, [uri for uri in present if uri.endswith(".md")])
-            hint = (f"vouliez-vous dire « {posixpath.relpath(nearest, here or '.')} » ?" if nearest
+            found = nearest(target, [uri for uri in present if uri.endswith(".md")])
+            hint = (f"vouliez-vous dire « {posixpath.relpath(found, here or '.')} » ?" if found
                     else "corrigez le chemin, relatif au fichier (../dossier/page.md)")
             return "lien-casse", {"hint": hint, "target": target, "anchor": anchor}
         if anchor and target in self.anchors and anchor not in self.anchors[target]:
-            nearest = _nearest(anchor, self.anchors[target])
-            hint = (f"vouliez-vous dire « #{nearest} » ?" if nearest
+            found = nearest(anchor, self.anchors[target])
+            hint = (f"vouliez-vous dire « #{found} » ?" if found
                     else "corrigez l'ancre : elle reprend le titre visé, en minuscules et avec des tirets")
             return "ancre-cassee", {"hint": hint, "target": target, "anchor": anchor}
         return None
-
-
-def _nearest(value: str, known) -> str | None:
-    """The known value nearest to ``value`` (the catalogue's « vouliez-vous dire »), if any is near enough."""
-    match = re.search(r"« (.+) »", closest(value, known))
-    return match.group(1) if match else None
 
 
 def line_of_link(path: Path, link: str) -> int | None:
